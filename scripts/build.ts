@@ -1,0 +1,92 @@
+// Builds the Zendesk app package into dist/app (manifest.json, translations/, assets/) and the local
+// workspace into dist/workspace. The package is what `npm run package` zips and `zcli apps:server dist/app` serves.
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { demoTicketSchema, workspaceSeedSchema } from './workspace/demo-data';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+export const APP_DIR = join(DIST, 'app');
+export const WORKSPACE_DIR = join(DIST, 'workspace');
+
+const common: BuildOptions = {
+  bundle: true,
+  minify: true,
+  target: 'es2020',
+  legalComments: 'none',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  logLevel: 'warning',
+};
+
+export async function buildApp(): Promise<void> {
+  await rm(APP_DIR, { recursive: true, force: true });
+  await mkdir(join(APP_DIR, 'assets'), { recursive: true });
+  await build({ ...common, entryPoints: { app: join(ROOT, 'src/main.tsx') }, outdir: join(APP_DIR, 'assets'), format: 'iife', metafile: false });
+  await cp(join(ROOT, 'src/iframe.html'), join(APP_DIR, 'assets/iframe.html'));
+  for (const file of await readdir(join(ROOT, 'assets'))) await cp(join(ROOT, 'assets', file), join(APP_DIR, 'assets', file));
+  await cp(join(ROOT, 'manifest.json'), join(APP_DIR, 'manifest.json'));
+  await mkdir(join(APP_DIR, 'translations'));
+  // Zendesk reads only the marketplace strings (`app.*`) from translations/; the UI strings are bundled.
+  for (const file of await readdir(join(ROOT, 'translations'))) {
+    const all = JSON.parse(await readFile(join(ROOT, 'translations', file), 'utf8')) as { app?: unknown };
+    if (all.app) await writeFile(join(APP_DIR, 'translations', file), `${JSON.stringify({ app: all.app }, null, 2)}\n`);
+  }
+  if (existsSync(join(ROOT, 'requirements.json'))) await cp(join(ROOT, 'requirements.json'), join(APP_DIR, 'requirements.json'));
+}
+
+async function readJson(path: string): Promise<unknown> {
+  return JSON.parse(await readFile(path, 'utf8'));
+}
+
+/** Demo tickets, brands, agents and the manifest's parameters, validated at build time and bundled into the workspace page. */
+export async function loadWorkspaceSeeds() {
+  const files = (await readdir(join(ROOT, 'seeds/tickets'))).filter((f) => f.endsWith('.json')).sort();
+  const tickets = await Promise.all(
+    files.map(async (file) => {
+      const parsed = demoTicketSchema.safeParse(await readJson(join(ROOT, 'seeds/tickets', file)));
+      if (!parsed.success) throw new Error(`seeds/tickets/${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      return parsed.data;
+    }),
+  );
+  const workspace = workspaceSeedSchema.parse(await readJson(join(ROOT, 'seeds/workspace.json')));
+  const manifest = (await readJson(join(ROOT, 'manifest.json'))) as { version?: string; parameters?: { name: string; type: string; default?: unknown }[] };
+  const en = (await readJson(join(ROOT, 'translations/en.json'))) as { app: { parameters?: Record<string, { label: string; helpText?: string }> } };
+  const parameters = (manifest.parameters ?? []).map((p) => ({ ...p, label: en.app.parameters?.[p.name]?.label ?? p.name, helpText: en.app.parameters?.[p.name]?.helpText ?? '' }));
+  return { tickets, workspace, parameters, appVersion: manifest.version ?? '0.0.0' };
+}
+
+const workspaceSeeds: Plugin = {
+  name: 'workspace-seeds',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:workspace-seeds$/ }, (args) => ({ path: args.path, namespace: 'workspace-seeds' }));
+    b.onLoad({ filter: /.*/, namespace: 'workspace-seeds' }, async () => {
+      const seeds = await loadWorkspaceSeeds();
+      return { contents: Object.entries(seeds).map(([k, v]) => `export const ${k} = ${JSON.stringify(v)};`).join('\n'), loader: 'js' };
+    });
+  },
+};
+
+/** The npm build of the ZAF SDK as a browser script exposing `ZAFClient`, served in place of Zendesk's CDN copy. */
+export async function buildWorkspace(): Promise<void> {
+  await rm(WORKSPACE_DIR, { recursive: true, force: true });
+  await mkdir(WORKSPACE_DIR, { recursive: true });
+  await build({
+    ...common,
+    stdin: { contents: "window.ZAFClient = require('zendesk_app_framework_sdk');", resolveDir: ROOT, loader: 'js' },
+    outfile: join(WORKSPACE_DIR, 'zaf_sdk.js'),
+    format: 'iife',
+  });
+  await build({ ...common, entryPoints: { workspace: join(ROOT, 'scripts/workspace/page.tsx') }, outdir: WORKSPACE_DIR, format: 'iife', minify: false, plugins: [workspaceSeeds] });
+  await cp(join(ROOT, 'scripts/workspace/index.html'), join(WORKSPACE_DIR, 'index.html'));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const started = performance.now();
+  await buildApp();
+  await buildWorkspace();
+  process.stdout.write(`Built dist/app and dist/workspace in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+}

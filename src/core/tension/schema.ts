@@ -1,0 +1,86 @@
+// The shape of a tension seed file (seeds/tension/*.json). The app, the CLI and the seed test all parse
+// seeds with this one schema. zod/mini keeps the bundle small.
+import * as z from 'zod/mini';
+
+const ID = /^[a-z0-9*][a-z0-9.-]*$/;
+
+/**
+ * A rule fires on a word pattern (`match`) or on a built-in detector (`detector`).
+ * Pattern syntax, one token per word: `word`, `a|b` (either), `cancel*` (prefix, 3+ letters), `_` (any
+ * one word), `..` (0–3 words, never a negator, same sentence), `~list` (a word of a named list).
+ */
+export const TensionRuleSchema = z.strictObject({
+  id: z.string().check(z.regex(ID, 'rule ids are lower-case words joined by "." or "-"')),
+  reason: z.string().check(z.minLength(1)),
+  match: z.optional(z.string().check(z.minLength(1))),
+  detector: z.optional(z.enum(['caps-block', 'caps-word', 'bang-run'])),
+  /** Points added to the message score (negative = mitigating). */
+  weight: z.number().check(z.minimum(-100), z.maximum(100)),
+  /** Named lists whose words, in the few words before the match (same clause), cancel it:
+   * ["negators"] for "not angry", add "hypotheticals" for "how do I cancel". */
+  negatedBy: z.optional(z.array(z.string())),
+  /** Only counts when one of these reasons also fired in the same sentence. */
+  requires: z.optional(z.array(z.string())),
+  /** Ignored when a word of this list is within two words (e.g. profanity used positively). */
+  unlessNear: z.optional(z.string()),
+  /** caps-block: minimum capitalised words. */
+  min: z.optional(z.number().check(z.minimum(1))),
+  note: z.optional(z.string()),
+});
+
+export const TensionSeedSchema = z.strictObject({
+  /** "*" for language-independent rules (emoji, capitals, "!!!") and scoring; else a language code. */
+  language: z.string().check(z.regex(/^(\*|[a-z]{2,3})$/, 'use "*" or an ISO 639 code such as "en"')),
+  version: z.string().check(z.minLength(1)),
+  note: z.optional(z.string()),
+  /** Common words of the language, used to recognise it. A pack with stopwords but no rules is detected
+   * and answered with "not-assessed". */
+  stopwords: z.optional(z.array(z.string())),
+  /** Named word lists used by patterns (`~name`) and by negation: negators, clauseStarts, acronyms. */
+  lists: z.optional(z.record(z.string(), z.array(z.string()))),
+  rules: z.optional(z.array(TensionRuleSchema)),
+  scoring: z.optional(
+    z.strictObject({
+      thresholds: z.optional(z.strictObject({ tense: z.number(), heated: z.number() })),
+      /** Weight of the 2nd, 3rd… strongest reason relative to the one before (top-k aggregation). */
+      decay: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+      /** Multiplier for a hit written in capitals or elongated ("CANCEL", "sooo"). */
+      emphasis: z.optional(z.number()),
+      /** How many words before a negatable match are searched for a negator. */
+      negationWindow: z.optional(z.number().check(z.minimum(0))),
+      /** A message with at least this many words and no stopword of any pack is "und" (not assessed). */
+      minWordsToJudgeLanguage: z.optional(z.number()),
+    }),
+  ),
+});
+
+export type TensionSeed = z.infer<typeof TensionSeedSchema>;
+export type TensionRuleSeed = z.infer<typeof TensionRuleSchema>;
+
+/** Parses one seed object; throws `seeds[i].rules[3].weight: …` style errors. */
+export function parseTensionSeed(seed: unknown, where: string): TensionSeed {
+  const result = TensionSeedSchema.safeParse(seed);
+  if (result.success) return result.data;
+  const lines = result.error.issues.slice(0, 5).map((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+    return `${where}${path}: ${describeIssue(issue as unknown as Record<string, unknown>)}`;
+  });
+  throw new Error(`invalid tension seed\n${lines.join('\n')}`);
+}
+
+function describeIssue(issue: Record<string, unknown>): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${String(issue.expected)}`;
+    case 'unrecognized_keys':
+      return `unknown key ${(issue.keys as string[]).map((k) => `"${k}"`).join(', ')} (check the spelling)`;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)}`;
+    case 'invalid_value':
+      return `must be one of ${(issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return String(issue.message);
+  }
+}
