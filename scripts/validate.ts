@@ -27,7 +27,7 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const { files, symlinks } = await readPackage(target);
-  process.stdout.write(`Validating ${relative(process.cwd(), target) || target} (${files.size} files)\n`);
+  process.stdout.write(`Validating ${args[0] ?? relative(process.cwd(), target)} (${files.size} files)\n`);
   const result = validatePackage(files, { symlinks });
   printResult(result, (line) => process.stdout.write(`${line}\n`));
   return result.errors.length > 0 ? 1 : 0;

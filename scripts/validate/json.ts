@@ -29,7 +29,7 @@ export function formatPath(path: JsonPath): string {
 export function parseJson(bytes: Uint8Array): ParsedJson {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return { ok: false, message: 'not valid UTF-8 — save it as UTF-8' };
   }

@@ -4,7 +4,7 @@
 // plus the logo sizes our spine issue asks for. Source and rule names: zendesk_apps_support 4.52.0,
 // lib/zendesk_apps_support/validations/*.rb.
 import { formatPath, parseJson, type JsonPath } from './json';
-import { forbiddenByContent, forbiddenByExtension, pngInfo } from './sniff';
+import { forbiddenByContent, forbiddenByExtension, pngInfo, type ForbiddenType } from './sniff';
 
 export interface Problem {
   /** Package-relative file the problem is in (or about). */
@@ -67,6 +67,13 @@ const LOGOS = [
 ];
 const BANNER_SIZES = [[830, 200], [1660, 400]] as const;
 const JUNK_FILE = /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini)$|^__MACOSX\//;
+
+const CONTENT_NAMES: Record<ForbiddenType, string> = {
+  zip: 'a zip archive', gzip: 'gzip-compressed data', rar: 'a RAR archive', '7z': 'a 7-Zip archive', bz: 'bzip data', bz2: 'bzip2-compressed data',
+  pdf: 'a PDF document', doc: 'an Office document', docx: 'a Word document', xls: 'an Excel workbook', xlsx: 'an Excel workbook', ppt: 'a PowerPoint deck',
+  pptx: 'a PowerPoint deck', odt: 'an OpenDocument text', jar: 'a Java archive', bin: 'an executable program', sh: 'a shell script', csh: 'a C-shell script',
+  mp3: 'MP3 audio', mpeg: 'MPEG video', avi: 'AVI video',
+};
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -131,14 +138,14 @@ function checkFiles(files: Map<string, Uint8Array>, symlinks: readonly string[],
       error(name, undefined, 'not a safe relative path (absolute, "..", or backslashes) — zip the package from inside its folder.');
     }
     if (bytes.length >= MAX_FILE_BYTES) {
-      error(name, undefined, `${megabytes(bytes.length)}; Zendesk rejects files of 2 MB or more — shrink it or split it below ${MAX_FILE_BYTES} bytes.`);
+      error(name, undefined, `${megabytes(bytes.length)}; Zendesk rejects files of 2 MB or more — shrink or split it to under 2 MB.`);
     }
     const byName = forbiddenByExtension(name);
     const byContent = forbiddenByContent(bytes);
     if (byName) {
       error(name, undefined, `${byName} files are not allowed in a Zendesk app package — remove it (Zendesk blocks rar, zip, gzip, pdf, office documents, executables, shell scripts, jar, audio and video).`);
     } else if (byContent) {
-      error(name, undefined, `contains ${byContent} data although its name says otherwise; Zendesk sniffs file contents and rejects ${byContent} — remove it or ship the content in an allowed format.`);
+      error(name, undefined, `contains ${CONTENT_NAMES[byContent]} (${byContent}) although its name says otherwise; Zendesk sniffs file contents and rejects ${byContent} — remove it or ship the content in an allowed format.`);
     }
     if (JUNK_FILE.test(name)) warn(name, undefined, 'operating-system clutter — leave it out of the package.');
   }
@@ -169,55 +176,55 @@ function checkManifest(files: Map<string, Uint8Array>, parsed: { value: unknown 
     if (suggestion) warn(file, [key], `"${key}" is not a manifest key Zendesk reads — did you mean "${suggestion}"?`);
   }
   for (const key of MANIFEST_BOOLEANS) {
-    if (key in manifest && typeof manifest[key] !== 'boolean') error(file, [key], `${key} must be true or false, not ${describe(manifest[key])}.`);
+    if (key in manifest && typeof manifest[key] !== 'boolean') error(file, [key], `must be true or false, not ${describe(manifest[key])}.`);
   }
   for (const key of MANIFEST_STRINGS) {
-    if (key in manifest && typeof manifest[key] !== 'string') error(file, [key], `${key} must be a string, not ${describe(manifest[key])}.`);
+    if (key in manifest && typeof manifest[key] !== 'string') error(file, [key], `must be a string, not ${describe(manifest[key])}.`);
   }
   facts.isPrivate = manifest.private !== false; // Zendesk treats a missing "private" as true
   facts.marketingOnly = manifest.marketingOnly === true;
   facts.requirementsOnly = manifest.requirementsOnly === true;
   if (facts.marketingOnly && manifest.private === true) error(file, ['private'], 'a marketingOnly app cannot be private — set "private": false or drop marketingOnly.');
   if (typeof manifest.termsConditionsURL === 'string' && !isHttpUrl(manifest.termsConditionsURL)) {
-    error(file, ['termsConditionsURL'], `termsConditionsURL "${manifest.termsConditionsURL}" must be an http(s) URL.`);
+    error(file, ['termsConditionsURL'], `"${manifest.termsConditionsURL}" must be an http(s) URL.`);
   }
 
   // author
-  if (!('author' in manifest)) error(file, ['author'], 'author is required — add "author": {"name": "…", "email": "…"}.');
-  else if (!isObject(manifest.author)) error(file, ['author'], `author must be an object with name, email and url, not ${describe(manifest.author)}.`);
+  if (!('author' in manifest)) error(file, ['author'], 'required — add "author": {"name": "…", "email": "…"}.');
+  else if (!isObject(manifest.author)) error(file, ['author'], `must be an object with name, email and url, not ${describe(manifest.author)}.`);
   else {
     for (const key of ['name', 'email', 'url']) {
-      if (key in manifest.author && typeof manifest.author[key] !== 'string') error(file, ['author', key], `author.${key} must be a string, not ${describe(manifest.author[key])}.`);
+      if (key in manifest.author && typeof manifest.author[key] !== 'string') error(file, ['author', key], `must be a string, not ${describe(manifest.author[key])}.`);
     }
-    if (typeof manifest.author.url === 'string' && !isHttpUrl(manifest.author.url)) error(file, ['author', 'url'], `author.url "${manifest.author.url}" must be an http(s) URL.`);
+    if (typeof manifest.author.url === 'string' && !isHttpUrl(manifest.author.url)) error(file, ['author', 'url'], `"${manifest.author.url}" must be an http(s) URL.`);
   }
 
   // defaultLocale
-  if (!('defaultLocale' in manifest)) error(file, ['defaultLocale'], 'defaultLocale is required — add "defaultLocale": "en".');
+  if (!('defaultLocale' in manifest)) error(file, ['defaultLocale'], 'required — add "defaultLocale": "en".');
   else if (typeof manifest.defaultLocale !== 'string' || !LOCALE.test(manifest.defaultLocale)) {
-    error(file, ['defaultLocale'], `defaultLocale ${describe(manifest.defaultLocale)} is not a locale like "en" or "pt-BR".`);
+    error(file, ['defaultLocale'], `${describe(manifest.defaultLocale)} is not a locale like "en" or "pt-BR".`);
   } else if (!files.has(`translations/${manifest.defaultLocale}.json`)) {
-    error(file, ['defaultLocale'], `defaultLocale is "${manifest.defaultLocale}" but translations/${manifest.defaultLocale}.json is not in the package — add it.`);
+    error(file, ['defaultLocale'], `the default locale is "${manifest.defaultLocale}" but translations/${manifest.defaultLocale}.json is not in the package — add it.`);
   }
 
   // frameworkVersion and location: required, except for apps without a UI
   const noUi = facts.requirementsOnly || facts.marketingOnly;
   const kind = facts.requirementsOnly ? 'requirementsOnly' : 'marketingOnly';
   for (const key of ['frameworkVersion', 'location']) {
-    if (noUi && key in manifest) error(file, [key], `${kind} apps have no UI, so ${key} is not allowed — remove it.`);
-    if (!noUi && !(key in manifest)) error(file, [key], `${key} is required${key === 'frameworkVersion' ? ` — add "frameworkVersion": "${FRAMEWORK_VERSION}"` : ''}.`);
+    if (noUi && key in manifest) error(file, [key], `not allowed: ${kind} apps have no UI — remove it.`);
+    if (!noUi && !(key in manifest)) error(file, [key], `required${key === 'frameworkVersion' ? ` — add "frameworkVersion": "${FRAMEWORK_VERSION}"` : ''}.`);
   }
   if ('frameworkVersion' in manifest && manifest.frameworkVersion !== FRAMEWORK_VERSION) {
-    error(file, ['frameworkVersion'], `frameworkVersion is ${describe(manifest.frameworkVersion)}; Zendesk serves only "${FRAMEWORK_VERSION}" — set "frameworkVersion": "${FRAMEWORK_VERSION}".`);
+    error(file, ['frameworkVersion'], `${describe(manifest.frameworkVersion)} is not a served version; Zendesk serves only "${FRAMEWORK_VERSION}" — set "frameworkVersion": "${FRAMEWORK_VERSION}".`);
   }
   if ('location' in manifest && !noUi) facts.products = checkLocations(files, manifest.location, error, warn);
 
   // domainWhitelist, experiments, noTemplate
   if ('domainWhitelist' in manifest && !(Array.isArray(manifest.domainWhitelist) && manifest.domainWhitelist.every((d) => typeof d === 'string'))) {
-    error(file, ['domainWhitelist'], 'domainWhitelist must be an array of domain names (strings).');
+    error(file, ['domainWhitelist'], 'must be an array of domain names (strings).');
   }
   if ('experiments' in manifest) {
-    if (!isObject(manifest.experiments)) error(file, ['experiments'], `experiments must be an object, not ${describe(manifest.experiments)}.`);
+    if (!isObject(manifest.experiments)) error(file, ['experiments'], `must be an object, not ${describe(manifest.experiments)}.`);
     else {
       for (const [name, enabled] of Object.entries(manifest.experiments)) {
         if (enabled && !MARKETPLACE_EXPERIMENTS.includes(name)) error(file, ['experiments', name], `experiment "${name}" cannot be enabled; only ${MARKETPLACE_EXPERIMENTS.join(' and ')} may be — remove it.`);
@@ -230,7 +237,7 @@ function checkManifest(files: Map<string, Uint8Array>, parsed: { value: unknown 
 
   // parameters
   const parameters = 'parameters' in manifest ? manifest.parameters : [];
-  if (!Array.isArray(parameters)) error(file, ['parameters'], `parameters must be an array of {name, type, …} objects, not ${describe(parameters)}.`);
+  if (!Array.isArray(parameters)) error(file, ['parameters'], `must be an array of {name, type, …} objects, not ${describe(parameters)}.`);
   else {
     const checked = checkParameters(parameters, error, warn);
     facts.allParameters = checked.names;
@@ -243,7 +250,7 @@ function checkManifest(files: Map<string, Uint8Array>, parsed: { value: unknown 
 function checkLocations(files: Map<string, Uint8Array>, location: unknown, error: Report, warn: Report): string[] {
   const file = 'manifest.json';
   if (!isObject(location)) {
-    error(file, ['location'], `location must be an object like {"support": {"ticket_sidebar": {"url": "assets/iframe.html"}}}, not ${describe(location)} (the string/array form is v1 syntax).`);
+    error(file, ['location'], `must be an object like {"support": {"ticket_sidebar": {"url": "assets/iframe.html"}}}, not ${describe(location)} (the string/array form is v1 syntax).`);
     return [];
   }
   const products: string[] = [];
@@ -258,10 +265,10 @@ function checkLocations(files: Map<string, Uint8Array>, location: unknown, error
     }
     products.push(canonical);
     if (!isObject(places)) {
-      error(file, path, `location.${product} must map location names to URLs, not ${describe(places)}.`);
+      error(file, path, `must map location names to URLs, not ${describe(places)}.`);
       continue;
     }
-    if (Object.keys(places).length === 0) error(file, path, `location.${product} names no locations — add one, e.g. "ticket_sidebar".`);
+    if (Object.keys(places).length === 0) error(file, path, `names no locations — add one, e.g. "ticket_sidebar".`);
     for (const [name, value] of Object.entries(places)) {
       const where = [...path, name];
       // Location names are only checked for Support: the other products' lists were not verified.
@@ -286,7 +293,7 @@ function checkLocations(files: Map<string, Uint8Array>, location: unknown, error
           warn(file, [...where, key], `"${key}" is not a location option Zendesk reads${suggestion ? ` — did you mean "${suggestion}"?` : ''}.`);
         }
         for (const key of ['flexible', 'autoLoad']) {
-          if (key in value && typeof value[key] !== 'boolean') error(file, [...where, key], `${key} must be true or false, not ${describe(value[key])}.`);
+          if (key in value && typeof value[key] !== 'boolean') error(file, [...where, key], `must be true or false, not ${describe(value[key])}.`);
         }
         autoLoad = value.autoLoad !== false;
         if (!('url' in value)) url = '';
@@ -295,7 +302,7 @@ function checkLocations(files: Map<string, Uint8Array>, location: unknown, error
         continue;
       }
       if (typeof url !== 'string') {
-        error(file, [...where, ...(isObject(value) ? ['url'] : [])], `url must be a string, not ${describe(url)}.`);
+        error(file, [...where, ...(isObject(value) ? ['url'] : [])], `must be a string, not ${describe(url)}.`);
         continue;
       }
       checkLocationUrl(url, autoLoad, [...where, ...(isObject(value) ? ['url'] : [])], files, assetFiles, error);
@@ -363,11 +370,11 @@ function checkParameters(parameters: unknown[], error: Report, warn: Report): { 
     if (typeof type !== 'string' || !PARAMETER_TYPES.includes(type)) {
       const hint =
         type === 'password' || type === 'secure'
-          ? 'there is no password type — use "type": "text" with "secure": true'
+          ? 'there is no password type; use "type": "text" with "secure": true'
           : typeof type === 'string' && didYouMean(type, PARAMETER_TYPES)
             ? `did you mean "${didYouMean(type, PARAMETER_TYPES)}"?`
             : `use one of ${PARAMETER_TYPES.join(', ')}`;
-      error(file, [...where, 'type'], `${label} has type ${describe(type)}, which Zendesk does not know — ${hint}.`);
+      error(file, [...where, 'type'], `${label} has type ${describe(type)}, which Zendesk does not know — ${hint}${hint.endsWith('?') ? '' : '.'}`);
     }
     if (type === 'oauth') oauthCount++;
     for (const key of ['required', 'secure']) {
@@ -402,11 +409,11 @@ function checkOauth(manifest: Json, oauthParameters: number, error: Report): voi
   if (!('oauth' in manifest)) return;
   const oauth = manifest.oauth;
   if (!isObject(oauth)) {
-    error(file, ['oauth'], `oauth must be an object with ${OAUTH_KEYS.join(', ')}.`);
+    error(file, ['oauth'], `must be an object with ${OAUTH_KEYS.join(', ')}.`);
     return;
   }
   const missing = OAUTH_KEYS.filter((key) => typeof oauth[key] !== 'string' || oauth[key] === '');
-  if (missing.length > 0) error(file, ['oauth'], `oauth is missing ${missing.join(', ')}.`);
+  if (missing.length > 0) error(file, ['oauth'], `missing ${missing.join(', ')}.`);
   if (oauthParameters !== 1) error(file, ['parameters'], 'an app with oauth needs exactly one parameter of type "oauth".');
 }
 
@@ -437,7 +444,7 @@ function checkTranslations(files: Map<string, Uint8Array>, manifest: ManifestFac
     error(file, ['app'], 'needs an "app" object with at least "name".');
     return;
   }
-  if (!nonEmptyText(app.name)) error(file, ['app', 'name'], 'app.name is missing or empty — add the name admins see in the app list.');
+  if (!nonEmptyText(app.name)) error(file, ['app', 'name'], 'missing or empty — add the name admins see in the app list.');
 
   // Marketplace listing strings: required for public apps, expected by our spec for the private one too.
   const listing: [string, string, unknown][] = [
@@ -447,7 +454,7 @@ function checkTranslations(files: Map<string, Uint8Array>, manifest: ManifestFac
   ];
   for (const [key, what, value] of listing) {
     if (nonEmptyText(value)) continue;
-    const message = `app.${key} is missing or empty — add ${what}.`;
+    const message = `missing or empty — add ${what}.`;
     if (manifest.isPrivate) warn(file, ['app', key], `${message} (Zendesk requires it only for public apps.)`);
     else error(file, ['app', key], `${message} Zendesk requires it for public apps.`);
   }
@@ -455,14 +462,14 @@ function checkTranslations(files: Map<string, Uint8Array>, manifest: ManifestFac
   // Parameter labels: Zendesk requires a label where app.parameters.<name> exists; we require one for every
   // parameter admins see, so the settings page never shows a raw key. Hidden ones are never shown.
   const labels = app.parameters;
-  if (labels !== undefined && !isObject(labels)) error(file, ['app', 'parameters'], `app.parameters must be an object keyed by parameter name, not ${describe(labels)}.`);
+  if (labels !== undefined && !isObject(labels)) error(file, ['app', 'parameters'], `must be an object keyed by parameter name, not ${describe(labels)}.`);
   const labelMap = isObject(labels) ? labels : {};
   for (const name of manifest.labelledParameters) {
     const entry = labelMap[name];
     if (!isObject(entry) || !nonEmptyText(entry.label)) {
       error(file, ['app', 'parameters', name, 'label'], `parameter "${name}" has no label — add "app.parameters.${name}.label" (and a helpText) so admins know what to enter.`);
     } else if ('helpText' in entry && !nonEmptyText(entry.helpText)) {
-      error(file, ['app', 'parameters', name, 'helpText'], `helpText must be a non-empty string, not ${describe(entry.helpText)}.`);
+      error(file, ['app', 'parameters', name, 'helpText'], `must be a non-empty string, not ${describe(entry.helpText)}.`);
     }
   }
   for (const name of Object.keys(labelMap)) {
@@ -501,7 +508,7 @@ function checkRequirements(files: Map<string, Uint8Array>, manifest: ManifestFac
       continue;
     }
     if (!isObject(entries)) {
-      error(file, [type], `${type} must be an object mapping your identifiers to resources, like {"my_${type}": {…}}, not ${describe(entries)}.`);
+      error(file, [type], `must be an object mapping your identifiers to resources, like {"my_${type}": {…}}, not ${describe(entries)}.`);
       continue;
     }
     const list = Object.entries(entries);
@@ -510,18 +517,18 @@ function checkRequirements(files: Map<string, Uint8Array>, manifest: ManifestFac
     for (const [id, entry] of list) {
       const where = [type, id];
       if (!isObject(entry)) {
-        error(file, where, `requirement ${type}.${id} must be an object, not ${describe(entry)}.`);
+        error(file, where, `must be an object, not ${describe(entry)}.`);
         continue;
       }
-      if (REQUIREMENTS_WITH_TITLE.includes(type) && !nonEmptyString(entry.title)) error(file, [...where, 'title'], `${type}.${id} needs a "title".`);
-      if ((type === 'user_fields' || type === 'organization_fields') && !nonEmptyString(entry.key)) error(file, [...where, 'key'], `${type}.${id} needs a "key".`);
+      if (REQUIREMENTS_WITH_TITLE.includes(type) && !nonEmptyString(entry.title)) error(file, [...where, 'title'], `missing — every ${type} requirement needs a "title".`);
+      if ((type === 'user_fields' || type === 'organization_fields') && !nonEmptyString(entry.key)) error(file, [...where, 'key'], `missing — every ${type} requirement needs a "key".`);
       if (type === 'webhooks') {
         const missing = WEBHOOK_KEYS.filter((key) => !(key in entry));
-        if (missing.length > 0) error(file, where, `webhooks.${id} is missing ${missing.join(', ')}.`);
+        if (missing.length > 0) error(file, where, `missing ${missing.join(', ')}.`);
       }
-      if (type === 'channel_integrations' && !nonEmptyString(entry.manifest_url)) error(file, [...where, 'manifest_url'], `channel_integrations.${id} needs a "manifest_url".`);
+      if (type === 'channel_integrations' && !nonEmptyString(entry.manifest_url)) error(file, [...where, 'manifest_url'], 'missing — a channel integration needs a "manifest_url".');
       if (type === 'targets' && (entry.type === 'http_target' || entry.type === 'url_target_v2')) {
-        error(file, [...where, 'type'], `targets.${id} has type "${entry.type}", which Zendesk no longer accepts — use a webhook requirement instead.`);
+        error(file, [...where, 'type'], `"${entry.type}" targets are no longer accepted — use a webhook requirement instead.`);
       }
       if (type === 'views') checkViewConditions(entry.conditions, [...where, 'conditions'], error);
     }
@@ -541,13 +548,13 @@ function checkViewConditions(conditions: unknown, where: JsonPath, error: Report
   }
   let count = 0;
   for (const key of Object.keys(conditions)) {
-    if (key !== 'all' && key !== 'any') error(file, [...where, key], `conditions may only have "all" and "any", not "${key}".`);
+    if (key !== 'all' && key !== 'any') error(file, [...where, key], `conditions may only have "all" and "any" — move these into one of them.`);
   }
   for (const key of ['all', 'any'] as const) {
     if (!(key in conditions)) continue;
     const list = conditions[key];
     if (!Array.isArray(list)) {
-      error(file, [...where, key], `conditions.${key} must be an array of {field, operator, value}, not ${describe(list)}.`);
+      error(file, [...where, key], `must be an array of {field, operator, value}, not ${describe(list)}.`);
       continue;
     }
     list.forEach((condition, index) => {

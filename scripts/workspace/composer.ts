@@ -102,7 +102,8 @@ export class Composer {
   /** `ticket.editor.insert`: at the cursor the agent left, or at the end when they never placed one. */
   insertAtCursor(html: string): void {
     if (!this.isRich) {
-      const text = htmlToText(html);
+      // htmlToText trims; an insert keeps the spaces that join it to the agent's words.
+      const text = (/^\s/.test(html) ? ' ' : '') + htmlToText(html) + (/\s$/.test(html) ? ' ' : '');
       const { start, end } = this.plainSelection ?? { start: this.plain.value.length, end: this.plain.value.length };
       // Insert at the caret; a selection is kept (never replaced) so no draft text is lost.
       const at = Math.max(start, end);

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Composer, escapeHtml, sanitizeHtml } from './composer';
 import { HostSimulator } from './host-simulator';
 import {
-  addMessage, agent, agentId, agents, appHeight, appInstance, brands, commentType, createAdapter, faults, logProtocol,
+  addMessage, agent, faultMode, type FaultMode, agentId, agents, appHeight, appInstance, brands, commentType, createAdapter, faults, logProtocol,
   notices, parameters, protocolLog, registration, selected, selectedId, settings, tickets, updateTicket,
 } from './store';
 
@@ -53,7 +53,9 @@ function selectTicket(id: number): void {
   const draft = drafts.get(id);
   composer?.setRich(draft?.rich ?? true);
   composer?.setValue(draft?.value ?? '', false);
-  history.replaceState(null, '', `?ticket=${id}`);
+  const query = new URLSearchParams(location.search);
+  query.set('ticket', String(id));
+  history.replaceState(null, '', `?${query}`);
 }
 
 function ComposerBox() {
@@ -285,14 +287,7 @@ function TopBar() {
       </label>
       <label>
         Host{' '}
-        <select
-          data-testid="faults"
-          onChange={(e) => {
-            const v = (e.target as HTMLSelectElement).value;
-            faults.value = v === 'slow' ? { delayMs: 12_000, failing: new Set() } : v === 'failing' ? { delayMs: 0, failing: new Set(['ticket.conversation']) } : { delayMs: 0, failing: new Set() };
-            appInstance.value += 1;
-          }}
-        >
+        <select data-testid="faults" value={faultMode.value} onChange={(e) => (faultMode.value = (e.target as HTMLSelectElement).value as FaultMode)}>
           <option value="ok">answers normally</option>
           <option value="slow">is slow (12 s)</option>
           <option value="failing">fails to read the conversation</option>

@@ -38,7 +38,15 @@ export const agentId = signal<number>(agents[0]!.id);
 export const settings = signal<Record<string, string>>(
   Object.fromEntries(parameters.map((p) => [p.name, p.default === undefined ? '' : String(p.default)])),
 );
-export const faults = signal<{ delayMs: number; failing: Set<string> }>({ delayMs: 0, failing: new Set() });
+export type FaultMode = 'ok' | 'slow' | 'failing';
+export const FAULTS: Record<FaultMode, { delayMs: number; failing: Set<string> }> = {
+  ok: { delayMs: 0, failing: new Set() },
+  slow: { delayMs: 12_000, failing: new Set() },
+  failing: { delayMs: 0, failing: new Set(['ticket.conversation']) },
+};
+const query = new URLSearchParams(location.search);
+export const faultMode = signal<FaultMode>((query.get('host') as FaultMode | null) ?? 'ok');
+export const faults = computed(() => FAULTS[faultMode.value] ?? FAULTS.ok);
 export const notices = signal<Notice[]>([]);
 export const protocolLog = signal<(ProtocolEntry & { at: number })[]>([]);
 /** Bumped to give the app a fresh instance (new ticket tab, new settings, new agent). */

@@ -10,7 +10,7 @@ import { phraseTokens } from './tokens';
 
 export const GAP = 6;
 const SPECIAL = new Set(['*', '...', '<num>', '<time>']);
-const MAX_EXPANSIONS = 400;
+const MAX_EXPANSIONS = 4096;
 
 export interface TrieNode {
   next: Map<string, TrieNode>;
@@ -24,39 +24,49 @@ export const newNode = (): TrieNode => ({ next: new Map() });
 
 /** Expands one pattern to its key sequences, or throws a message saying what is wrong. */
 export function expandPattern(pattern: string): string[][] {
-  const slots: { alts: string[][]; optional: boolean }[] = [];
-  let group: string[][] | undefined;
-  for (const piece of pattern.match(/\(|\)\??|\||[^\s()|]+/g) ?? []) {
-    if (piece === '(') {
-      if (group) throw new Error(`groups cannot nest in "${pattern}"`);
-      group = [[]];
-    } else if (piece === '|') {
-      if (!group) throw new Error(`"|" outside a group in "${pattern}" — wrap the choices in ( )`);
-      group.push([]);
-    } else if (piece[0] === ')') {
-      if (!group) throw new Error(`unbalanced ")" in "${pattern}"`);
-      if (group.some((alt) => alt.length === 0)) throw new Error(`empty choice in "${pattern}" — use "(…)?" for an optional group`);
-      slots.push({ alts: group, optional: piece === ')?' });
-      group = undefined;
-    } else {
-      const optional = piece.length > 1 && piece.endsWith('?');
-      const word = optional ? piece.slice(0, -1) : piece;
-      const keys = SPECIAL.has(word) ? [word] : phraseTokens(word);
-      if (keys.length === 0) continue; // punctuation only
-      if (group) group[group.length - 1]!.push(...keys);
-      else slots.push({ alts: [keys], optional });
+  const pieces = pattern.match(/\(|\)\??|\||[^\s()|]+/g) ?? [];
+  let at = 0;
+  const fail = (what: string): never => {
+    throw new Error(`${what} in "${pattern}"`);
+  };
+  // seq := item* ; item := word | word? | "(" seq ("|" seq)* ")" "?"?
+  const sequence = (depth: number): string[][] => {
+    let seqs: string[][] = [[]];
+    while (at < pieces.length) {
+      const piece = pieces[at]!;
+      if (piece === '|' || piece[0] === ')') {
+        if (depth === 0) fail(piece === '|' ? '"|" outside a group — wrap the choices in ( )' : 'unbalanced ")"');
+        break;
+      }
+      at++;
+      let alts: string[][];
+      if (piece === '(') {
+        alts = [];
+        for (;;) {
+          const alt = sequence(depth + 1);
+          if (alt.some((a) => a.length === 0)) fail('empty choice — use "(…)?" for an optional group');
+          alts.push(...alt);
+          const close = pieces[at++];
+          if (close === undefined) fail('unbalanced "(" — close the group with ")"');
+          if (close === ')?') alts.push([]);
+          if (close !== '|') break;
+        }
+      } else {
+        const optional = piece.length > 1 && piece.endsWith('?');
+        const word = optional ? piece.slice(0, -1) : piece;
+        const keys = SPECIAL.has(word) ? [word] : phraseTokens(word);
+        if (keys.length === 0) continue; // punctuation only
+        alts = optional ? [keys, []] : [keys];
+      }
+      seqs = seqs.flatMap((seq) => alts.map((alt) => [...seq, ...alt]));
+      if (seqs.length > MAX_EXPANSIONS) fail(`more than ${MAX_EXPANSIONS} word sequences — split the pattern`);
     }
-  }
-  if (group) throw new Error(`unbalanced "(" in "${pattern}" — close the group with ")"`);
-  let seqs: string[][] = [[]];
-  for (const slot of slots) {
-    const alts = slot.optional ? [...slot.alts, []] : slot.alts;
-    seqs = seqs.flatMap((seq) => alts.map((alt) => [...seq, ...alt]));
-    if (seqs.length > MAX_EXPANSIONS) throw new Error(`"${pattern}" expands to more than ${MAX_EXPANSIONS} word sequences — split it`);
-  }
+    return seqs;
+  };
+  const seqs = sequence(0);
   for (const seq of seqs) {
-    if (seq.length === 0) throw new Error(`"${pattern}" can match nothing — make at least one word required`);
-    if (seq[0] === '...' || seq[seq.length - 1] === '...') throw new Error(`"${pattern}" cannot start or end with a gap "..."`);
+    if (seq.length === 0) fail('nothing required — make at least one word required');
+    if (seq[0] === '...' || seq[seq.length - 1] === '...') fail('a gap "..." at the start or end');
   }
   return seqs;
 }

@@ -64,7 +64,7 @@ export function tokenize(text: string): Tokens {
       tokens.push({ emoji: false, start, end, key, caps, elongated, sentence, clause });
       sentenceHasWords = true;
     } else if (m[2] !== undefined) {
-      tokens.push({ emoji: true, start, end, key: raw.replace(/[\ufe0f\u{1f3fb}-\u{1f3ff}]/gu, ''), caps: false, elongated: false, sentence, clause });
+      tokens.push({ emoji: true, start, end, key: String.fromCodePoint(raw.codePointAt(0)!), caps: false, elongated: false, sentence, clause });
     } else {
       const c = raw.charCodeAt(0);
       if (c === 33 || c === 63) {

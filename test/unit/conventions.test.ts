@@ -1,0 +1,50 @@
+// House rules that keep the project honest: translation keys in sync, locations pointing at real files.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+describe('translations', () => {
+  const en = JSON.parse(read('translations/en.json')) as { app: Record<string, unknown>; ui: Record<string, string> };
+  const sources = sourceFiles('src').map((f) => readFileSync(f, 'utf8')).join('\n');
+
+  test('every key passed to t() exists in en.json', () => {
+    const used = [...sources.matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => m[1]!);
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.filter((k) => !(k in en.ui))).toEqual([]);
+  });
+
+  test('no key in en.json is orphaned', () => {
+    const orphaned = Object.keys(en.ui).filter((k) => !sources.includes(`'${k}'`) && !sources.includes(`'${k.replace(/\.[^.]+$/, '.')}`));
+    expect(orphaned).toEqual([]);
+  });
+
+  test('every manifest parameter has a label and help text', () => {
+    const manifest = JSON.parse(read('manifest.json')) as { parameters: { name: string }[] };
+    const labels = en.app.parameters as Record<string, { label?: string; helpText?: string }>;
+    for (const p of manifest.parameters) {
+      expect(labels[p.name]?.label, p.name).toBeTruthy();
+      expect(labels[p.name]?.helpText, p.name).toBeTruthy();
+    }
+  });
+});
+
+describe('layers', () => {
+  test('only src/host touches the ZAF client', () => {
+    const offenders = sourceFiles('src').filter((f) => !f.includes(`${join('src', 'host')}`) && /ZAFClient|zendesk_app_framework_sdk/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  test('src/core has no DOM, preact, ZAF or clock', () => {
+    const offenders = sourceFiles('src/core').filter((f) => /from 'preact|@preact|document\.|window\.|Date\.now\(|from '\.\.\/\.\.\/host/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
