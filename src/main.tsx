@@ -1,12 +1,35 @@
 // Composition root: the only place that reads seeds and translations and connects the real host.
+import { computed } from '@preact/signals';
 import { render } from 'preact';
+import escalating from '../seeds/phrases/escalating.json';
+import structure from '../seeds/phrases/structure.json';
+import tone from '../seeds/phrases/tone.json';
+import tensionCore from '../seeds/tension/core.json';
+import tensionDe from '../seeds/tension/de.json';
+import tensionEn from '../seeds/tension/en.json';
+import tensionEs from '../seeds/tension/es.json';
+import tensionFr from '../seeds/tension/fr.json';
+import tensionIt from '../seeds/tension/it.json';
+import tensionNl from '../seeds/tension/nl.json';
+import tensionPt from '../seeds/tension/pt.json';
 import { ui as en } from '../translations/en.json';
 import { connectZaf } from './host/zaf';
 import { createTranslate } from './i18n/translate';
+import { createConfigModel } from './state/config-model';
+import { createDraftModel } from './state/draft-model';
+import { createTensionModel } from './state/tension-model';
 import { createTicketModel } from './state/ticket-model';
 import { App } from './ui/App';
 import { autoResize } from './ui/auto-resize';
+import { DraftPanel } from './ui/DraftPanel';
+import { SettingsNotice } from './ui/SettingsNotice';
+import { TensionPanel } from './ui/TensionPanel';
 import './ui/styles.css';
+
+const SEEDS = {
+  tension: [tensionCore, tensionEn, tensionDe, tensionEs, tensionFr, tensionIt, tensionNl, tensionPt],
+  phrases: [escalating, tone, structure],
+};
 
 const root = document.getElementById('root');
 if (root) {
@@ -24,9 +47,35 @@ if (root) {
   } else {
     const host = connected.value;
     const ticket = createTicketModel(host);
+    const config = createConfigModel(host, SEEDS);
+    const tension = createTensionModel(ticket, config);
+    const draft = createDraftModel(host, {
+      phraseRules: config.phraseRules,
+      level: computed(() => tension.verdict.value?.level ?? null),
+      draftGate: computed(() => config.settings.value.draftGate),
+      gateMessage: (kind, phrases) => t(`gate.${kind}`, { phrases: phrases.map((p) => `“${p}”`).join(', ') }),
+    });
+    const isAdmin = computed(() => {
+      const s = ticket.state.value;
+      return s.status === 'ready' && s.ticket.currentUser?.role === 'admin';
+    });
     ticket.follow();
-    void ticket.load();
-    render(<App ticket={ticket} t={t} />, root);
+    draft.follow();
+    host.onSave(async () => draft.gate());
+    void config.load().then(() => ticket.load());
+    void draft.load();
+    // Signals read while rendering a component re-render it when they change.
+    const Root = () => (
+      <App
+        ticket={ticket}
+        t={t}
+        notice={<SettingsNotice problems={config.problems.value} isAdmin={isAdmin.value} t={t} />}
+        footer={<DraftPanel model={draft} t={t} />}
+      >
+        {tension.verdict.value && <TensionPanel verdict={tension.verdict.value} t={t} />}
+      </App>
+    );
+    render(<Root />, root);
     autoResize(root, (height) => host.resize(height));
   }
 }

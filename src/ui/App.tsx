@@ -6,11 +6,15 @@ import { TicketSummary } from './TicketSummary';
 export interface AppProps {
   ticket: TicketModel;
   t: Translate;
-  /** Panels that read the ticket once it is loaded (tension, draft, frameworks). */
+  /** Shown whenever the ticket is loaded (settings notices). */
+  notice?: ComponentChildren;
+  /** Needs customer messages to say anything (tension). */
   children?: ComponentChildren;
+  /** Useful on every ticket, even before the customer writes (the draft checker). */
+  footer?: ComponentChildren;
 }
 
-export function App({ ticket, t, children }: AppProps) {
+export function App({ ticket, t, notice, children, footer }: AppProps) {
   const state = ticket.state.value;
   if (state.status === 'loading') {
     return (
@@ -40,6 +44,7 @@ export function App({ ticket, t, children }: AppProps) {
   return (
     <main class="df-app" aria-busy={state.refreshing}>
       <TicketSummary ticket={state.ticket} customerMessages={count} t={t} />
+      {notice}
       {count === 0 ? (
         <p class="df-empty" role="status">
           {t('state.empty')}
@@ -47,6 +52,7 @@ export function App({ ticket, t, children }: AppProps) {
       ) : (
         children
       )}
+      {footer}
     </main>
   );
 }

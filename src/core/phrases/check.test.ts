@@ -12,6 +12,7 @@ describe('flags', () => {
     ['policy-wall', 'That’s just how the process works.', 'That’s just how the process works'],
     ['policy-wall', 'Our policy does not allow refunds after 30 days.', 'Our policy does not allow'],
     ['policy-wall', "We can't make exceptions.", "We can't make exceptions"],
+    ['policy-wall', 'We cannot make an exception.', 'We cannot make an exception'],
     ['helpless', "There's nothing I can do.", "There's nothing I can do"],
     ['helpless', 'There is nothing more we can do about it.', 'There is nothing more we can do'],
     ['helpless', 'It is out of my hands.', 'out of my hands'],

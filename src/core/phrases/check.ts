@@ -125,6 +125,10 @@ export function checkDraft(text: string, rules: PhraseRules, options: { tension?
   return { flags: kept, elements };
 }
 
+let steps = 0;
+/** Trie steps taken so far, for the linear-work property test. */
+export const workDone = (): number => steps;
+
 /** Per rule, its leftmost-longest non-overlapping matches (token ranges), minus those its `unless` patterns cover. */
 function findMatches(t: Tokens, rules: PhraseRules): Map<number, [number, number][]> {
   const { tok, brk, quoted } = t;
@@ -132,20 +136,16 @@ function findMatches(t: Tokens, rules: PhraseRules): Map<number, [number, number
   const hits: number[] = [];
   // The walk from one start is bounded by the longest pattern (and GAP per gap), so the whole scan is linear.
   const walk = (node: TrieNode, pos: number, from: number): void => {
+    steps++;
     if (node.ends) for (const tag of node.ends) hits.push(tag, from, pos);
     if (pos >= n || quoted[pos] || (pos > from && brk[pos])) return;
     const w = tok[pos]!;
-    const next = node.next;
-    const exact = next.get(w);
+    const exact = node.next.get(w);
     if (exact) walk(exact, pos + 1, from);
-    if (!node.special) return;
-    const any = next.get('*');
-    if (any) walk(any, pos + 1, from);
-    const num = next.get('<num>');
-    if (num && isNumber(w)) walk(num, pos + 1, from);
-    const time = next.get('<time>');
-    if (time && isTime(w)) walk(time, pos + 1, from);
-    const gap = next.get('...');
+    if (node.any) walk(node.any, pos + 1, from);
+    if (node.num && isNumber(w)) walk(node.num, pos + 1, from);
+    if (node.time && isTime(w)) walk(node.time, pos + 1, from);
+    const gap = node.gap;
     if (gap) {
       for (let k = 0; k <= GAP; k++) {
         const p = pos + k;
@@ -154,7 +154,17 @@ function findMatches(t: Tokens, rules: PhraseRules): Map<number, [number, number
       }
     }
   };
-  for (let i = 0; i < n; i++) if (!quoted[i]) walk(rules.root, i, i);
+  // The first step is inlined: most words start no pattern.
+  const root = rules.root;
+  for (let i = 0; i < n; i++) {
+    if (quoted[i]) continue;
+    const w = tok[i]!;
+    const first = root.next.get(w);
+    if (first) walk(first, i + 1, i);
+    if (root.num && isNumber(w)) walk(root.num, i + 1, i);
+    if (root.any) walk(root.any, i + 1, i);
+    if (root.time && isTime(w)) walk(root.time, i + 1, i);
+  }
 
   const found = new Map<number, [number, number][]>();
   const unless = new Map<number, [number, number][]>();

@@ -6,19 +6,23 @@
 //   ...           a gap of 0–6 words inside the sentence ("either ... or")
 //   <num>         a number ("24", "two");  <time> a clock time written as one word ("5pm")
 // Every pattern expands to plain key sequences at load time, so matching is a bounded walk per word.
-import { phraseTokens } from './tokens';
+import { ALIASES, phraseTokens } from './tokens';
 
 export const GAP = 6;
-const SPECIAL = new Set(['*', '...', '<num>', '<time>']);
 const MAX_EXPANSIONS = 4096;
 
 export interface TrieNode {
   next: Map<string, TrieNode>;
   /** Tags of the patterns that end here: rule index × 2, +1 for an `unless` pattern. */
   ends?: number[];
-  /** True when a child key is a wildcard, a gap or a class. */
-  special?: boolean;
+  /** Children for "*", "<num>", "<time>" and "...", kept out of the map so plain words cost one lookup. */
+  any?: TrieNode;
+  num?: TrieNode;
+  time?: TrieNode;
+  gap?: TrieNode;
 }
+
+const FIELD: Record<string, 'any' | 'num' | 'time' | 'gap'> = { '*': 'any', '<num>': 'num', '<time>': 'time', '...': 'gap' };
 
 export const newNode = (): TrieNode => ({ next: new Map() });
 
@@ -54,7 +58,7 @@ export function expandPattern(pattern: string): string[][] {
       } else {
         const optional = piece.length > 1 && piece.endsWith('?');
         const word = optional ? piece.slice(0, -1) : piece;
-        const keys = SPECIAL.has(word) ? [word] : phraseTokens(word);
+        const keys = word in FIELD ? [word] : phraseTokens(word);
         if (keys.length === 0) continue; // punctuation only
         alts = optional ? [keys, []] : [keys];
       }
@@ -71,17 +75,26 @@ export function expandPattern(pattern: string): string[][] {
   return seqs;
 }
 
+/** Inserts a key sequence and its alias forms ("can not" → also "cannot"). */
 export function insert(root: TrieNode, keys: string[], tag: number): void {
+  for (const [long, short] of ALIASES) {
+    const at = keys.findIndex((_, i) => long.every((w, j) => keys[i + j] === w));
+    if (at >= 0) insert(root, [...keys.slice(0, at), short, ...keys.slice(at + long.length)], tag);
+  }
   let node = root;
   for (const key of keys) {
-    let child = node.next.get(key);
-    if (!child) node.next.set(key, (child = newNode()));
-    if (SPECIAL.has(key)) node.special = true;
+    const field = FIELD[key];
+    let child = field ? node[field] : node.next.get(key);
+    if (!child) {
+      child = newNode();
+      if (field) node[field] = child;
+      else node.next.set(key, child);
+    }
     node = child;
   }
   (node.ends ??= []).includes(tag) || node.ends.push(tag);
 }
 
 const NUMBER_WORDS = new Set('one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty-eight twenty-four few couple'.split(' '));
-export const isNumber = (w: string): boolean => /^\d[\d:.,/-]*$/.test(w) || NUMBER_WORDS.has(w);
-export const isTime = (w: string): boolean => /^\d{1,4}(am|pm)$/.test(w);
+export const isNumber = (w: string): boolean => (w.charCodeAt(0) < 58 ? /^\d[\d:.,/-]*$/.test(w) : NUMBER_WORDS.has(w));
+export const isTime = (w: string): boolean => w.charCodeAt(0) < 58 && /^\d{1,4}(am|pm)$/.test(w);

@@ -1,20 +1,30 @@
 // Phrase-specific normalisation: contractions become their long forms so "I'm"/"I am" and
 // "that's"/"that is" match one pattern. Words come from the shared tokenizer in src/core/text.
-import { words } from '../text';
+import { normalizeWord, words } from '../text';
 
-const WHOLE: Record<string, string> = {
-  "i'm": 'i am', "let's": 'let us', "can't": 'can not', cannot: 'can not', "won't": 'will not',
-  "shan't": 'shall not', "ain't": 'is not', apologise: 'apologize', apologised: 'apologized',
-  apologising: 'apologizing', realise: 'realize', prioritise: 'prioritize', "o'clock": 'o clock',
-};
+// Words with an apostrophe that do not split at it.
+const WHOLE = new Map<string, string>(Object.entries({
+  "i'm": 'i am', "let's": 'let us', "can't": 'can not', "won't": 'will not', "shan't": 'shall not', "ain't": 'is not',
+  "o'clock": 'o clock',
+}));
+/**
+ * Single words that stand for a pattern's words ("cannot" = "can not", British spellings). The trie gets
+ * both forms at load time, so the draft's words need no lookup here.
+ */
+export const ALIASES: [string[], string][] = [
+  [['can', 'not'], 'cannot'], [['apologize'], 'apologise'], [['apologized'], 'apologised'],
+  [['apologizing'], 'apologising'], [['realize'], 'realise'], [['prioritize'], 'prioritise'], [['honor'], 'honour'],
+];
+
 // "'s" is "is" only after these; elsewhere it is a possessive ("Ana's").
 const IS_BEFORE = new Set(['that', 'there', 'it', 'here', 'what', 'who', 'he', 'she', 'where', 'how']);
 const SUFFIX: [string, string][] = [["n't", 'not'], ["'ll", 'will'], ["'re", 'are'], ["'ve", 'have'], ["'d", 'would'], ["'m", 'am']];
 
 /** One normalised word as a sequence of match tokens ("don't" → ["do", "not"]). */
 export function expandWord(norm: string): string[] {
-  const whole = WHOLE[norm];
+  const whole = WHOLE.get(norm);
   if (whole) return whole.split(' ');
+  if (!norm.includes("'")) return [norm];
   if (norm.endsWith("'s")) {
     const stem = norm.slice(0, -2);
     return IS_BEFORE.has(stem) ? [stem, 'is'] : [norm];
@@ -33,8 +43,8 @@ export function phraseTokens(text: string): string[] {
 /** The draft as parallel arrays of match tokens; a token keeps the offsets of the word it came from. */
 export interface Tokens {
   tok: string[];
-  start: number[];
-  end: number[];
+  start: Int32Array;
+  end: Int32Array;
   /** 1 when the token opens a new sentence: no match crosses it. */
   brk: Uint8Array;
   /** 1 when the token is inside quotation marks (quoted customer words): never matched. */
@@ -43,65 +53,82 @@ export interface Tokens {
   first: Uint8Array;
 }
 
-const DQ = 0x22, OPEN = 0x201c, CLOSE = 0x201d, NL = 0x0a;
+// The word definition of src/core/text/words.ts (kept identical; a property test compares them).
+const WORD = /[\p{L}\p{N}\p{M}]+(?:(['’‘-])[\p{L}\p{N}\p{M}]+)*/gu;
+const QUOTE_LINE = /^[ \t]*>[^\n]*/gm;
+const QUOTATION = /["“][^"“”\n]*["”]/g;
+const NL = 0x0a;
 
 /**
  * Tokenises a draft in one pass. Lines starting with ">" (a quoted customer message) are left out;
  * words inside double quotes on one line are kept but marked as quoted.
  */
 export function tokenize(text: string): Tokens {
-  const ws = words(text);
-  const skip: number[] = []; // [from, to) ranges of ">" lines and quotations, in order
-  const kinds: number[] = []; // 1 = quote line (dropped), 2 = quotation (masked)
-  for (let lineStart = 0; lineStart <= text.length; ) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    let i = lineStart;
-    while (i < lineEnd && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
-    if (text.charCodeAt(i) === 0x3e) {
-      skip.push(lineStart, lineEnd);
+  // [from, to) ranges of ">" lines (kind 1, dropped) and of quotations (kind 2, masked), in order.
+  const skip: number[] = [];
+  const kinds: number[] = [];
+  QUOTE_LINE.lastIndex = 0;
+  QUOTATION.lastIndex = 0;
+  let line = QUOTE_LINE.exec(text);
+  for (let q = QUOTATION.exec(text); q !== null || line !== null; ) {
+    if (line && (!q || line.index <= q.index)) {
+      skip.push(line.index, line.index + line[0].length);
       kinds.push(1);
-    } else {
-      let open = -1;
-      for (; i < lineEnd; i++) {
-        const c = text.charCodeAt(i);
-        if (open < 0 && (c === DQ || c === OPEN)) open = i;
-        else if (open >= 0 && (c === DQ || c === CLOSE)) {
-          skip.push(open, i);
-          kinds.push(2);
-          open = -1;
-        }
-      }
+      while (q && q.index < line.index + line[0].length) q = QUOTATION.exec(text);
+      line = QUOTE_LINE.exec(text);
+    } else if (q) {
+      skip.push(q.index, q.index + q[0].length);
+      kinds.push(2);
+      q = QUOTATION.exec(text);
     }
-    lineStart = lineEnd + 1;
   }
 
-  const tok: string[] = [], start: number[] = [], end: number[] = [];
-  const brkL: number[] = [], quotedL: number[] = [], firstL: number[] = [];
+  // Same words as `words()` in src/core/text, but the draft is lower-cased once rather than per word:
+  // this loop is most of the 0.3 ms budget. (Lower-casing can change the length of a few scripts; then
+  // words are lower-cased one by one so offsets stay true.)
+  const lower = text.toLowerCase();
+  const src = lower.length === text.length ? lower : text;
+  // A word gives at most two tokens and has at least one character (two when it gives two).
+  const cap = text.length + 1;
+  const tok: string[] = [];
+  const start = new Int32Array(cap), end = new Int32Array(cap);
+  const brk = new Uint8Array(cap), quoted = new Uint8Array(cap), first = new Uint8Array(cap);
+  let n = 0;
   let r = 0;
   let prevEnd = -1;
   let pendingBreak = true;
-  for (const w of ws) {
-    while (r < kinds.length && skip[2 * r + 1]! <= w.start) r++;
-    const inside = r < kinds.length && skip[2 * r]! <= w.start;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(src); m !== null; m = WORD.exec(src)) {
+    const raw = m[0];
+    const ws = m.index;
+    const we = ws + raw.length;
+    while (r < kinds.length && skip[2 * r + 1]! <= ws) r++;
+    const inside = r < kinds.length && skip[2 * r]! <= ws;
     if (inside && kinds[r] === 1) {
       pendingBreak = true;
       continue;
     }
-    const brk = pendingBreak || (prevEnd >= 0 && endsSentence(text, prevEnd, w.start));
+    brk[n] = pendingBreak || (prevEnd >= 0 && endsSentence(text, prevEnd, ws)) ? 1 : 0;
+    first[n] = 1;
     pendingBreak = false;
-    prevEnd = w.end;
-    const parts = expandWord(w.norm);
-    for (let k = 0; k < parts.length; k++) {
-      tok.push(parts[k]!);
-      start.push(w.start);
-      end.push(w.end);
-      brkL.push(brk && k === 0 ? 1 : 0);
-      quotedL.push(inside ? 1 : 0);
-      firstL.push(k === 0 ? 1 : 0);
+    prevEnd = we;
+    // m[1] is set only when the word has an apostrophe or hyphen inside: the rare slow path.
+    const norm = src === text || m[1] !== undefined ? normalizeWord(raw) : raw;
+    if (m[1] === undefined) {
+      tok.push(norm);
+      start[n] = ws;
+      end[n] = we;
+      quoted[n++] = inside ? 1 : 0;
+      continue;
+    }
+    for (const part of expandWord(norm)) {
+      tok.push(part);
+      start[n] = ws;
+      end[n] = we;
+      quoted[n++] = inside ? 1 : 0;
     }
   }
-  return { tok, start, end, brk: Uint8Array.from(brkL), quoted: Uint8Array.from(quotedL), first: Uint8Array.from(firstL) };
+  return { tok, start: start.subarray(0, n), end: end.subarray(0, n), brk: brk.subarray(0, n), quoted: quoted.subarray(0, n), first: first.subarray(0, n) };
 }
 
 // A sentence ends at "!", "?", ";" or a line break between two words, or at "." followed by a space
@@ -110,7 +137,7 @@ function endsSentence(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === NL || c === 0x21 || c === 0x3f || c === 0x3b) return true;
-    if (c === 0x2e && i + 1 < to && /\s/.test(text[i + 1]!)) return true;
+    if (c === 0x2e && i + 1 < to && text.charCodeAt(i + 1) <= 0x20) return true;
   }
   return false;
 }

@@ -55,12 +55,13 @@ interface Hit {
 
 const MAX_GAP = 3;
 const MAX_SPANS = 8;
+const MAX_CACHE = 50_000;
 
 export function classifyMessage(text: string, rules: TensionRules): MessageVerdict {
   const toks = tokenize(maskQuoted(text));
   const { language, pack } = detectLanguage(toks.tokens, rules);
   if (!pack) return { level: 'not-assessed', score: 0, reasons: [], language, rulesVersion: rules.rulesVersion };
-  const hits = keepRequired(matchRules(toks, pack, rules.scoring.negationWindow, rules.scoring.emphasis));
+  const hits = keepRequired(matchRules(toks, pack, rules.starts[rules.packs.indexOf(pack)]!, rules.scoring.negationWindow, rules.scoring.emphasis));
   const reasons = collectReasons(hits, text);
   const score = aggregate(reasons, rules.scoring.decay);
   return { level: levelFor(score, rules), score, reasons, language, rulesVersion: rules.rulesVersion };
@@ -86,8 +87,8 @@ export function aggregate(reasons: Reason[], decay: number): number {
 }
 
 /**
- * Cheap and honest: count stopwords of each pack. A message mostly in a non-Latin script, or long enough
- * yet with no stopword of any pack, is "und"; short messages fall back to the first pack.
+ * Cheap and honest: count the words each pack knows (stopwords and rule words). A message mostly in a
+ * non-Latin script, or long enough yet with no known word, is "und"; short ones fall back to the first pack.
  */
 function detectLanguage(tokens: Token[], rules: TensionRules): { language: string; pack: LanguagePack | null } {
   const packs = rules.packs;
@@ -100,7 +101,8 @@ function detectLanguage(tokens: Token[], rules: TensionRules): { language: strin
     if (c < 0x41) continue; // digits
     wordCount++;
     if (c > 0x24f) nonLatin++;
-    for (let p = 0; p < packs.length; p++) if (packs[p]!.stopwords.has(t.key)) counts[p]!++;
+    const mask = rules.lexicon.get(t.key);
+    if (mask) for (let p = 0; p < packs.length; p++) if (mask & (1 << p)) counts[p]!++;
   }
   const fallback = packs[0]!;
   if (nonLatin * 2 > wordCount) return { language: 'und', pack: null };
@@ -113,32 +115,40 @@ function detectLanguage(tokens: Token[], rules: TensionRules): { language: strin
   return { language: pack.language, pack: pack.assessed ? pack : null };
 }
 
-function matchRules(toks: Tokens, pack: LanguagePack, window: number, emphasis: number): Hit[] {
+// Hot path: plain functions, no closures (cheaper, and no per-call allocation).
+function matchRules(toks: Tokens, pack: LanguagePack, cache: Map<string, CompiledRule[] | null>, window: number, emphasis: number): Hit[] {
   const { tokens } = toks;
   const hits: Hit[] = [];
-  const tryRule = (rule: CompiledRule, i: number): void => {
-    const first = tokens[i]!;
-    const last = matchFrom(rule.steps, 1, i + 1, first.sentence, tokens, pack.negators);
-    if (last < 0) return;
-    if (rule.negatedBy && !pack.clauseStarts.has(first.key) && negated(tokens, i, window, rule.negatedBy)) return;
-    if (rule.unlessNear && near(tokens, i, last, rule.unlessNear)) return;
-    let emphasized = false;
-    for (let k = i; k <= last; k++) if (tokens[k]!.caps || tokens[k]!.elongated) emphasized = true;
-    const weight = emphasized && rule.weight > 0 ? rule.weight * emphasis : rule.weight;
-    hits.push({ rule, start: first.start, end: tokens[last]!.end, sentence: first.sentence, weight });
-  };
   for (let i = 0; i < tokens.length; i++) {
     const key = tokens[i]!.key;
-    const exact = pack.byWord.get(key);
-    if (exact) for (const rule of exact) tryRule(rule, i);
-    if (key.length >= 3) {
-      const byPrefix = pack.byPrefix.get(key.slice(0, 3));
-      if (byPrefix) for (const { prefix, rule } of byPrefix) if (key.startsWith(prefix)) tryRule(rule, i);
+    let starting = cache.get(key);
+    if (starting === undefined) {
+      starting = rulesStartingWith(pack, key);
+      if (cache.size > MAX_CACHE) cache.clear();
+      cache.set(key, starting);
     }
-    for (const rule of pack.anyFirst) tryRule(rule, i);
+    if (starting) for (const rule of starting) tryRule(rule, i, tokens, pack, window, emphasis, hits);
   }
   for (const rule of pack.detectors) detect(rule, toks, pack, hits);
   return hits;
+}
+
+function tryRule(rule: CompiledRule, i: number, tokens: Token[], pack: LanguagePack, window: number, emphasis: number, hits: Hit[]): void {
+  const first = tokens[i]!;
+  const last = matchFrom(rule.steps, 1, i + 1, first.sentence, tokens, pack.negators);
+  if (last < 0) return;
+  if (rule.negatedBy && !pack.clauseStarts.has(first.key) && negated(tokens, i, window, rule.negatedBy)) return;
+  if (rule.unlessNear && near(tokens, i, last, rule.unlessNear)) return;
+  let emphasized = false;
+  for (let k = i; k <= last; k++) if (tokens[k]!.caps || tokens[k]!.elongated) emphasized = true;
+  const weight = emphasized && rule.weight > 0 ? rule.weight * emphasis : rule.weight;
+  hits.push({ rule, start: first.start, end: tokens[last]!.end, sentence: first.sentence, weight });
+}
+
+function rulesStartingWith(pack: LanguagePack, key: string): CompiledRule[] | null {
+  const out: CompiledRule[] = [...(pack.byWord.get(key) ?? []), ...pack.anyFirst];
+  if (key.length >= 3) for (const { prefix, rule } of pack.byPrefix.get(key.slice(0, 3)) ?? []) if (key.startsWith(prefix)) out.push(rule);
+  return out.length ? out : null;
 }
 
 function stepMatches(step: Step, t: Token, negators: Set<string>): boolean {
@@ -185,20 +195,24 @@ function near(tokens: Token[], first: number, last: number, words: Set<string>):
   return false;
 }
 
+function isShouted(t: Token, pack: LanguagePack): boolean {
+  return t.caps && !pack.acronyms.has(t.key);
+}
+
 function detect(rule: CompiledRule, toks: Tokens, pack: LanguagePack, hits: Hit[]): void {
   const { tokens } = toks;
-  const push = (start: number, end: number, sentence: number): void => {
-    hits.push({ rule, start, end, sentence, weight: rule.weight });
-  };
   if (rule.detector === 'bang-run') {
-    for (const b of toks.bangs) if (b.text.length >= rule.min && (b.text.includes('!') || b.text.length >= 3)) push(b.start, b.end, b.sentence);
+    for (const b of toks.bangs) {
+      if (b.text.length >= rule.min && (b.text.includes('!') || b.text.length >= 3)) hits.push({ rule, start: b.start, end: b.end, sentence: b.sentence, weight: rule.weight });
+    }
     return;
   }
-  const shouted = (t: Token): boolean => t.caps && !pack.acronyms.has(t.key);
   if (rule.detector === 'caps-word') {
     // One capitalised word used for emphasis ("NOT", "STILL"); short unknown ones are acronyms (ATM, PDF).
     for (const t of tokens) {
-      if (shouted(t) && t.key.length >= 3 && (t.key.length >= 5 || pack.known.has(t.key))) push(t.start, t.end, t.sentence);
+      if (isShouted(t, pack) && t.key.length >= 3 && (t.key.length >= 5 || pack.known.has(t.key))) {
+        hits.push({ rule, start: t.start, end: t.end, sentence: t.sentence, weight: rule.weight });
+      }
     }
     return;
   }
@@ -214,20 +228,22 @@ function detect(rule: CompiledRule, toks: Tokens, pack: LanguagePack, hits: Hit[
       const t = tokens[j]!;
       if (t.emoji || t.end - t.start < 2) continue;
       words++;
-      if (shouted(t)) {
+      if (isShouted(t, pack)) {
         caps++;
         if (first < 0) first = j;
         last = j;
       }
     }
-    if (caps >= rule.min && caps * 5 >= words * 3) push(tokens[first]!.start, tokens[last]!.end, sentence);
+    if (caps >= rule.min && caps * 5 >= words * 3) hits.push({ rule, start: tokens[first]!.start, end: tokens[last]!.end, sentence, weight: rule.weight });
     i = j;
   }
 }
 
 /** Drops hits whose rule `requires` a reason that did not fire in the same sentence. */
 function keepRequired(hits: Hit[]): Hit[] {
-  if (!hits.some((h) => h.rule.requires)) return hits;
+  let any = false;
+  for (const h of hits) if (h.rule.requires) any = true;
+  if (!any) return hits;
   const bySentence = new Map<number, Set<string>>();
   for (const h of hits) {
     if (h.rule.requires) continue;
@@ -235,10 +251,21 @@ function keepRequired(hits: Hit[]): Hit[] {
     if (!set) bySentence.set(h.sentence, (set = new Set()));
     set.add(h.rule.reason);
   }
-  return hits.filter((h) => !h.rule.requires || h.rule.requires.some((r) => bySentence.get(h.sentence)?.has(r)));
+  const kept: Hit[] = [];
+  for (const h of hits) {
+    const need = h.rule.requires;
+    const present = need ? bySentence.get(h.sentence) : undefined;
+    if (!need || (present && need.some(has, present))) kept.push(h);
+  }
+  return kept;
+}
+
+function has(this: Set<string>, reason: string): boolean {
+  return this.has(reason);
 }
 
 function collectReasons(hits: Hit[], text: string): Reason[] {
+  if (hits.length === 0) return [];
   const byReason = new Map<string, Reason>();
   for (const h of hits) {
     let r = byReason.get(h.rule.reason);
@@ -246,15 +273,32 @@ function collectReasons(hits: Hit[], text: string): Reason[] {
     if (h.rule.weight > 0 ? h.weight > r.weight : h.weight < r.weight) r.weight = h.weight;
     if (!r.ruleIds.includes(h.rule.id)) r.ruleIds.push(h.rule.id);
     // A few spans per reason are enough evidence and keep long inputs linear.
-    if (r.spans.length < MAX_SPANS && !r.spans.some((s) => s.start <= h.start && h.end <= s.end)) {
-      r.spans = r.spans.filter((s) => !(h.start <= s.start && s.end <= h.end));
-      r.spans.push({ start: h.start, end: h.end, text: text.slice(h.start, h.end) });
-    }
+    if (r.spans.length < MAX_SPANS) addSpan(r.spans, h.start, h.end, text);
   }
   const reasons = [...byReason.values()];
   for (const r of reasons) {
-    r.spans.sort((a, b) => a.start - b.start);
+    r.spans.sort(byStart);
     r.weight = Math.round(r.weight * 10) / 10;
   }
-  return reasons.sort((a, b) => b.weight - a.weight);
+  return reasons.sort(byWeight);
+}
+
+/** Adds a span unless one already covers it; drops the ones it covers. */
+function addSpan(spans: Span[], start: number, end: number, text: string): void {
+  let w = 0;
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    if (s.start <= start && end <= s.end) return;
+    if (!(start <= s.start && s.end <= end)) spans[w++] = s;
+  }
+  spans.length = w;
+  spans.push({ start, end, text: text.slice(start, end) });
+}
+
+function byStart(a: Span, b: Span): number {
+  return a.start - b.start;
+}
+
+function byWeight(a: Reason, b: Reason): number {
+  return b.weight - a.weight;
 }

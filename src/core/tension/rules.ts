@@ -47,13 +47,18 @@ export interface Scoring {
   emphasis: number;
   negationWindow: number;
   minWordsToJudgeLanguage: number;
+  reasonScale?: Record<string, number>;
 }
 
 export interface TensionRules {
   rulesVersion: string;
   /** Packs with rules, by language; the first one is the fallback for short, unrecognisable messages. */
   packs: LanguagePack[];
+  /** word -> bit mask of the packs that know it (one lookup per word for language detection). */
+  lexicon: Map<string, number>;
   scoring: Scoring;
+  /** Memo: word -> the rules that can start on it, per pack (a bounded cache; the hot path is one lookup). */
+  starts: Array<Map<string, CompiledRule[] | null>>;
 }
 
 /** Score cut-offs (0–100): a message is tense at `tense` and heated at `heated`. */
@@ -83,19 +88,24 @@ export function loadTensionRules(seeds: unknown[], options: { thresholds?: Parti
   const packs = languages.map((language) =>
     compilePack(
       language,
+      scoring.reasonScale ?? {},
       parsed.map((seed, i) => ({ seed, i })).filter(({ seed }) => seed.language === language || seed.language === '*'),
     ),
   );
   // Packs that can be assessed come first; the very first is the fallback language.
   packs.sort((a, b) => Number(b.assessed) - Number(a.assessed));
-  const rulesVersion = parsed
-    .map((s) => `${s.language === '*' ? 'core' : s.language}@${s.version}`)
-    .filter((v, i, all) => all.indexOf(v) === i)
-    .join('+');
-  return { rulesVersion, packs, scoring };
+  // "core+en@1.2.0+de+es@1.0.0": every seed named, grouped by version.
+  const byVersion = new Map<string, string[]>();
+  for (const s of parsed) push(byVersion, s.version, s.language === '*' ? 'core' : s.language);
+  const rulesVersion = [...byVersion].map(([v, names]) => `${[...new Set(names)].join('+')}@${v}`).join('+');
+  const lexicon = new Map<string, number>();
+  packs.forEach((p, bit) => {
+    for (const w of p.known) lexicon.set(w, (lexicon.get(w) ?? 0) | (1 << bit));
+  });
+  return { rulesVersion, packs, lexicon, scoring, starts: packs.map(() => new Map()) };
 }
 
-function compilePack(language: string, seeds: Array<{ seed: TensionSeed; i: number }>): LanguagePack {
+function compilePack(language: string, scale: Record<string, number>, seeds: Array<{ seed: TensionSeed; i: number }>): LanguagePack {
   const lists = new Map<string, string[]>();
   for (const { seed } of seeds) for (const [name, ws] of Object.entries(seed.lists ?? {})) lists.set(name, [...(lists.get(name) ?? []), ...ws]);
   const set = (name: string): Set<string> => new Set((lists.get(name) ?? []).map((w) => w.toLowerCase()));
@@ -118,6 +128,7 @@ function compilePack(language: string, seeds: Array<{ seed: TensionSeed; i: numb
     (seed.rules ?? []).forEach((rule, r) => {
       const where = `seeds[${i}].rules[${r}] (${rule.id})`;
       const compiled = compileRule(rule, where, lists);
+      compiled.weight *= scale[rule.reason] ?? 1;
       if (compiled.detector) {
         pack.detectors.push(compiled);
         return;

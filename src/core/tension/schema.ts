@@ -48,6 +48,8 @@ export const TensionSeedSchema = z.strictObject({
       emphasis: z.optional(z.number()),
       /** How many words before a negatable match are searched for a negator. */
       negationWindow: z.optional(z.number().check(z.minimum(0))),
+      /** Per-reason multipliers for rule weights, produced by scripts/fit-tension.ts (see the seed's note). */
+      reasonScale: z.optional(z.record(z.string(), z.number().check(z.minimum(0), z.maximum(5)))),
       /** A message with at least this many words and no stopword of any pack is "und" (not assessed). */
       minWordsToJudgeLanguage: z.optional(z.number()),
     }),

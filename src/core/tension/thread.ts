@@ -1,6 +1,6 @@
 // A ticket thread -> how tense the customer is now, the per-message series, and whether our last reply helped.
 import { htmlToText } from '../text/html';
-import { aggregate, classifyMessage, levelFor, type MessageVerdict, type Reason } from './classify';
+import { classifyMessage, levelFor, type MessageVerdict, type Reason } from './classify';
 import type { TensionRules } from './rules';
 
 export interface ThreadMessage {
@@ -20,7 +20,7 @@ export interface ThreadVerdict extends MessageVerdict {
 }
 
 /** Each older customer message counts this much less than the one after it. */
-const RECENCY = 0.7;
+const RECENCY = 0.5;
 /** Score change that counts as hotter/calmer, rising/falling. */
 const CHANGE = 10;
 /** Customer messages in a row with no public agent reply that make an unanswered follow-up. */
@@ -65,11 +65,13 @@ export function classifyThread(thread: ThreadMessage[], rules: TensionRules): Th
     }
   }
   const reasons: Reason[] = now.reasons.map((r) => ({ ...r, message: messageIndexes[nowK] }));
+  let score = Math.round(nowScore);
   if (customerRun >= UNANSWERED_RUN) {
+    // Follow-ups nobody answered add to the tension like one more (top-k decayed) reason.
     reasons.push({ id: 'unanswered-follow-ups', spans: [], ruleIds: ['thread.unanswered'], weight: UNANSWERED_WEIGHT });
     reasons.sort((a, b) => b.weight - a.weight);
+    score = Math.min(100, score + Math.round(UNANSWERED_WEIGHT * (score > 0 ? rules.scoring.decay : 1)));
   }
-  const score = Math.max(Math.round(nowScore), aggregate(reasons, rules.scoring.decay));
 
   const scores = assessed.map(({ v }) => v.score);
   const last = scores[scores.length - 1]!;

@@ -1,0 +1,199 @@
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_THRESHOLDS, TensionSeedSchema, classifyMessage, classifyThread, loadTensionRules, type ThreadMessage } from './index';
+import { seedFiles, seedRules } from './test-seeds';
+
+const rules = seedRules();
+const reasonIds = (text: string): string[] => classifyMessage(text, rules).reasons.map((r) => r.id);
+
+describe('flags', () => {
+  test.each([
+    ['cancel-threat', 'If this isn\'t fixed today I\'m cancelling my account.', "I'm cancelling"],
+    ['cancel-threat', 'I will be cancelling my subscription.', 'will be cancelling'],
+    ['cancel-threat', 'Honestly I will cancell this', 'will cancell'],
+    ['cancel-threat', 'I am going to take my business elsewhere', 'business elsewhere'],
+    ['cancel-threat', 'You just lost a customer.', 'lost a customer'],
+    ['supervisor-demand', 'I want to speak to your supervisor right now.', 'speak to your supervisor'],
+    ['supervisor-demand', 'Please escalate this.', 'escalate'],
+    ['public-threat', "I'll be leaving a 1-star review everywhere I can.", 'leaving a 1-star review'],
+    ['public-threat', 'I will post this on social media', 'social media'],
+    ['legal-threat', 'My lawyer will be in touch.', 'lawyer'],
+    ['legal-threat', 'I will file a chargeback with my bank', 'chargeback'],
+    ['legal-threat', 'See you in small claims', 'small claims'],
+    ['repeat-contact', "This is the third time I'm asking about this.", 'third time'],
+    ['repeat-contact', 'I have already explained this twice', 'already explained'],
+    ['repeat-contact', 'Still waiting for an answer', 'Still waiting'],
+    ['urgency', 'I need this fixed ASAP', 'ASAP'],
+    ['urgency', 'Reply right now', 'right now'],
+    ['profanity', 'This is bullshit, just fix it.', 'bullshit'],
+    ['profanity', 'what the hell is going on', 'hell'],
+    ['insult', 'Your support team is useless', 'useless'],
+    ['insult', 'what a joke this company is', 'a joke'],
+    ['shouting', 'WHERE IS MY REFUND', 'WHERE IS MY REFUND'],
+    ['shouting', 'I have NOT received anything', 'NOT'],
+    ['exclamation', 'Where is my order?!', '?!'],
+    ['exclamation', 'Fix it!!!', '!!!'],
+    ['sarcasm', 'Thanks for nothing.', 'Thanks for nothing'],
+    ['sarcasm', 'Great job, another week without internet. Amazing service.', 'Great job'],
+    ['sarcasm', 'Oh great, it broke again', 'Oh great'],
+    ['negative-emotion', 'I am so frustrated with this', 'frustrated'],
+    ['negative-emotion', 'This is absolutely unacceptable', 'unacceptable'],
+    ['negative-emotion', 'sooo annoyed right now', 'annoyed'],
+    ['negative-emotion', 'my order 😡😡', '😡'],
+    ['accusation', 'You people never get anything right.', 'You people'],
+    ['accusation', 'This is a scam', 'scam'],
+    ['accusation', 'you lied to me about the price', 'you lied'],
+    ['politeness', 'Hi, could you help me update my billing address? Thanks!', 'Thanks'],
+  ])('%s: %s', (reason, text, evidence) => {
+    const v = classifyMessage(text, rules);
+    const r = v.reasons.find((x) => x.id === reason);
+    expect(r, JSON.stringify(v.reasons)).toBeDefined();
+    expect(r!.spans.map((s) => s.text)).toContain(evidence);
+    for (const s of r!.spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(r!.ruleIds.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ['calm', 'Hi, could you help me update my billing address? Thanks!'],
+    ['heated', "If this isn't fixed today I'm cancelling my account."],
+    ['heated', 'My lawyer will be in touch.'],
+    ['tense', 'This is the third time I\'m asking about this.'],
+    ['tense', 'Thanks for nothing.'],
+    ['tense', 'WHERE IS MY REFUND'],
+  ])('level %s: %s', (level, text) => {
+    expect(classifyMessage(text, rules).level).toBe(level);
+  });
+});
+
+describe('does not flag', () => {
+  test.each([
+    ['cancel-threat', "I don't want to cancel"],
+    ['cancel-threat', 'please cancel my subscription, thanks'],
+    ['cancel-threat', 'How do I cancel my order?'],
+    ['cancel-threat', "I'm not cancelling, I just want it fixed"],
+    ['supervisor-demand', 'my manager asked me to request an invoice'],
+    ['supervisor-demand', 'Please do not escalate this, it is minor'],
+    ['public-threat', 'I left a 5 star rating last year'],
+    ['legal-threat', 'I do not plan to sue anyone'],
+    ['legal-threat', 'What happens if I file a chargeback?'],
+    ['repeat-contact', 'Quick question about my invoice'],
+    ['profanity', 'That update was fucking awesome'],
+    ['profanity', 'Hello, hope you are well'],
+    ['insult', 'The old app was not useless at all'],
+    ['shouting', 'I got a PDF from the IRS about my USA account'],
+    ['shouting', 'Can you resend the PDF?'],
+    ['exclamation', 'Thanks!'],
+    ['sarcasm', 'Great job on the new release, thank you!'],
+    ['sarcasm', 'Thanks for your help'],
+    ['negative-emotion', 'Not bad at all'],
+    ['negative-emotion', "I'm not angry, just curious"],
+    ['accusation', 'Thank you guys for the quick reply'],
+  ])('%s: %s', (reason, text) => {
+    expect(reasonIds(text)).not.toContain(reason);
+  });
+
+  test.each([
+    ['please cancel my subscription, thanks'],
+    ["I don't want to cancel, I love the product"],
+    ['my manager asked me to request an invoice'],
+    ['Hi, could you help me update my billing address? Thanks!'],
+  ])('calm: %s', (text) => {
+    expect(classifyMessage(text, rules).level).toBe('calm');
+  });
+
+  test.each([
+    ['Hola, quiero cancelar mi cuenta porque el servicio es muy malo', 'es'],
+    ['Bonjour, je voudrais annuler mon abonnement, merci', 'fr'],
+    ['Ich bin sehr unzufrieden mit dem Service und will mein Geld zurück', 'de'],
+    ['これは本当にひどいサービスです。返金してください。', 'und'],
+    ['Это ужасный сервис, верните деньги немедленно', 'und'],
+  ])('not English is not assessed (never calm): %s', (text, language) => {
+    const v = classifyMessage(text, rules);
+    expect(v.level).toBe('not-assessed');
+    expect(v.language).toBe(language);
+    expect(v.reasons).toEqual([]);
+  });
+});
+
+describe('email structure', () => {
+  test('quoted history and signatures are ignored, spans still index the input', () => {
+    const text = 'Thanks, that worked.\n\nOn Mon, 3 Jun 2024, Support <help@acme.test> wrote:\n> This is bullshit, I will sue you\n';
+    expect(classifyMessage(text, rules).level).toBe('calm');
+    const sig = 'All good now.\n\nBest regards,\nJane Doe\nHead of Useless Complaints Dept\nSent from my iPhone';
+    expect(reasonIds(sig)).not.toContain('insult');
+    const live = 'WHY is this still broken?!\n> old quoted text';
+    const v = classifyMessage(live, rules);
+    for (const r of v.reasons) for (const s of r.spans) expect(live.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('threads', () => {
+  const t: ThreadMessage[] = [
+    { author: 'customer', text: 'Hi, my order has not arrived yet. Could you check? Thanks' },
+    { author: 'agent', text: 'This is bullshit, sorry, internal joke' , internal: true },
+    { author: 'agent', text: 'We are looking into it.' },
+    { author: 'customer', text: '<p>This is the third time I ask. I want to speak to a manager NOW!!!</p><blockquote>We are looking into it.</blockquote>', html: true },
+  ];
+  test('scores only customer messages, latest weighs most, did our reply help', () => {
+    const v = classifyThread(t, rules);
+    expect(v.messageIndexes).toEqual([0, 3]);
+    expect(v.messages).toHaveLength(2);
+    expect(v.level).toBe('heated');
+    expect(v.trajectory).toBe('rising');
+    expect(v.afterLastReply).toBe('hotter');
+    expect(v.reasons.every((r) => r.message === 3)).toBe(true);
+    expect(v.reasons.map((r) => r.id)).toContain('supervisor-demand');
+  });
+  test('no reply yet, calmer, unanswered follow-ups, not assessed', () => {
+    expect(classifyThread([t[0]!], rules).afterLastReply).toBe('no-reply-yet');
+    const calmer = classifyThread([t[3]!, { author: 'agent', text: 'Done, refunded.' }, { author: 'customer', text: 'Thank you, all sorted.' }], rules);
+    expect(calmer.afterLastReply).toBe('calmer');
+    expect(calmer.trajectory).toBe('falling');
+    const nag = classifyThread([t[0]!, t[0]!, { author: 'customer', text: 'Hello?' }], rules);
+    expect(nag.reasons.map((r) => r.id)).toContain('unanswered-follow-ups');
+    const foreign = classifyThread([{ author: 'customer', text: 'Hola, quiero cancelar mi cuenta porque el servicio es muy malo' }], rules);
+    expect(foreign.level).toBe('not-assessed');
+    expect(classifyThread([], rules).messages).toEqual([]);
+  });
+});
+
+describe('rules as data', () => {
+  test.each(seedFiles())('seed $file parses with the app schema', ({ seed }) => {
+    expect(TensionSeedSchema.safeParse(seed).success).toBe(true);
+  });
+  test('every rule id is unique and every verdict names the rules version', () => {
+    const ids = seedFiles().flatMap(({ seed }) => ((seed as { rules?: Array<{ id: string }> }).rules ?? []).map((r) => r.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(classifyMessage('hi', rules).rulesVersion).toMatch(/\ben\b.*@\d/);
+  });
+  test('thresholds come from the seeds and can be overridden', () => {
+    expect(DEFAULT_THRESHOLDS.tense).toBeLessThan(DEFAULT_THRESHOLDS.heated);
+    const strict = loadTensionRules(seedFiles().map((s) => s.seed), { thresholds: { tense: 90, heated: 95 } });
+    expect(classifyMessage('My lawyer will be in touch.', strict).level).toBe('calm');
+  });
+  test('bad seeds fail with a path that says where', () => {
+    const en = { language: 'en', version: '1', rules: [{ id: 'x', reason: 'insult', match: 'a', weigth: 3 }] };
+    expect(() => loadTensionRules([en])).toThrowErrorMatchingInlineSnapshot(`
+      [Error: invalid tension seed
+      seeds[0].rules[0].weight: expected number
+      seeds[0].rules[0]: unknown key "weigth" (check the spelling)]
+    `);
+    expect(() => loadTensionRules([{ language: 'en', version: '1', rules: [{ id: 'x', reason: 'insult', match: 'ab*', weight: 3 }] }])).toThrowErrorMatchingInlineSnapshot(`[Error: seeds[0].rules[0] (x).match: prefix "ab*" in "ab*" needs at least 3 letters before "*"]`);
+    expect(() => loadTensionRules([{ language: 'en', version: '1', rules: [{ id: 'x', reason: 'insult', match: '~nope', weight: 3 }] }])).toThrowErrorMatchingInlineSnapshot(`[Error: seeds[0].rules[0] (x).match: unknown list "~nope" in "~nope" (lists: )]`);
+    expect(() => loadTensionRules([{ language: 'english', version: '1' }])).toThrowErrorMatchingInlineSnapshot(`
+      [Error: invalid tension seed
+      seeds[0].language: use "*" or an ISO 639 code such as "en"]
+    `);
+  });
+});
+
+describe('known misses', () => {
+  test.fails('sarcasm without a failure word in the same sentence', () => {
+    expect(reasonIds('Wow, five days for a reply. Stellar service.')).toContain('sarcasm');
+  });
+  test.fails('a polite request to close an account that mentions a competitor', () => {
+    expect(reasonIds('Please close my account, I have switched to another provider.')).not.toContain('cancel-threat');
+  });
+  test.fails('threats split across sentences', () => {
+    expect(reasonIds('Fix this today. Or else. My bank will hear about the charge.')).toContain('legal-threat');
+  });
+});

@@ -1,0 +1,130 @@
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { DraftGate } from '../core/config';
+import { checkDraft, type DraftVerdict, type Flag, type PhraseRules } from '../core/phrases';
+import type { Level } from '../core/tension';
+import { htmlToText, nthIndexOf, occurrenceAt, replaceInHtml } from '../core/text';
+import type { Host, SaveDecision } from '../host/host';
+import { EVENTS, PATHS } from '../host/paths';
+
+export interface Draft {
+  value: string;
+  rich: boolean;
+}
+
+export type ApplyResult = { ok: true } | { ok: false; reason: 'moved' | 'formatting' | 'host' };
+
+export interface DraftModel {
+  draft: ReadonlySignal<Draft>;
+  verdict: ReadonlySignal<DraftVerdict>;
+  /** Flags the agent has not dismissed for this ticket. */
+  flags: ReadonlySignal<Flag[]>;
+  dismiss(flag: Flag): void;
+  apply(flag: Flag, replacement: string): Promise<ApplyResult>;
+  load(): Promise<void>;
+  follow(): () => void;
+  /** The `ticket.save` gate: reads the latest draft, then allows, warns once, or blocks. */
+  gate(): Promise<SaveDecision & { severe: Flag[] }>;
+}
+
+export interface DraftInputs {
+  phraseRules: ReadonlySignal<PhraseRules>;
+  level: ReadonlySignal<Level | null>;
+  draftGate: ReadonlySignal<DraftGate>;
+  /** Builds the message the agent sees when a send is held back. */
+  gateMessage(kind: 'warn' | 'block', phrases: string[]): string;
+}
+
+// Typing fires an event per keystroke: read the draft once typing pauses, and at least every 300 ms.
+const QUIET_MS = 80;
+const MAX_WAIT_MS = 300;
+
+const keyOf = (flag: Flag): string => `${flag.ruleId}\u0000${flag.text.toLowerCase()}`;
+
+export function createDraftModel(host: Host, inputs: DraftInputs): DraftModel {
+  const draft = signal<Draft>({ value: '', rich: true });
+  const dismissed = signal<ReadonlySet<string>>(new Set());
+  let warnedFor: string | null = null;
+
+  const text = computed(() => (draft.value.rich ? htmlToText(draft.value.value) : draft.value.value));
+  const tension = computed(() => {
+    const level = inputs.level.value;
+    return level === 'tense' || level === 'heated' ? level : 'calm';
+  });
+  const verdict = computed(() => checkDraft(text.value, inputs.phraseRules.value, { tension: tension.value }));
+  const flags = computed(() => verdict.value.flags.filter((f) => !dismissed.value.has(keyOf(f))));
+
+  async function load(): Promise<void> {
+    const r = await host.get([PATHS.draft, PATHS.richText]);
+    const value = r[PATHS.draft];
+    const rich = r[PATHS.richText];
+    if (!value?.ok || typeof value.value !== 'string') return; // keep the last draft we could read
+    draft.value = { value: value.value, rich: rich?.ok && typeof rich.value === 'boolean' ? rich.value : /<[a-z][^>]*>/i.test(value.value) };
+  }
+
+  function follow(): () => void {
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    let first = 0;
+    const off = host.on(EVENTS.draftChanged, () => {
+      const now = performance.now();
+      if (!quiet) first = now;
+      clearTimeout(quiet);
+      quiet = setTimeout(() => {
+        quiet = undefined;
+        void load();
+      }, now - first >= MAX_WAIT_MS ? 0 : QUIET_MS);
+    });
+    return () => {
+      clearTimeout(quiet);
+      off();
+    };
+  }
+
+  async function apply(flag: Flag, replacement: string): Promise<ApplyResult> {
+    await load(); // the agent may have typed since the flag was shown: act on the draft as it is now
+    const { value, rich } = draft.peek();
+    const same = verdict.peek().flags.filter((f) => f.ruleId === flag.ruleId && f.text === flag.text);
+    const fresh = same.sort((a, b) => Math.abs(a.start - flag.start) - Math.abs(b.start - flag.start))[0];
+    if (!fresh) return { ok: false, reason: 'moved' };
+    const nth = occurrenceAt(text.peek(), fresh.text, fresh.start);
+    let next: string | null = null;
+    if (rich) next = replaceInHtml(value, fresh.text, nth, replacement);
+    else if (nthIndexOf(value, fresh.text, nth) === fresh.start) next = value.slice(0, fresh.start) + replacement + value.slice(fresh.end);
+    if (next === null) return { ok: false, reason: 'formatting' };
+    const result = await host.set(PATHS.draft, next);
+    if (!result.ok) return { ok: false, reason: 'host' };
+    draft.value = { value: next, rich };
+    return { ok: true };
+  }
+
+  async function gate(): Promise<SaveDecision & { severe: Flag[] }> {
+    await load();
+    const severe = flags.peek().filter((f) => f.severity === 'severe');
+    const mode = inputs.draftGate.peek();
+    if (mode === 'off' || severe.length === 0 || tension.peek() === 'calm') {
+      warnedFor = null;
+      return { allow: true, severe };
+    }
+    const phrases = [...new Set(severe.map((f) => f.text))];
+    if (mode === 'warn') {
+      // Zendesk hooks can only allow or stop a send: "warn" stops the first one and lets the same reply through next time.
+      if (warnedFor === text.peek()) {
+        warnedFor = null;
+        return { allow: true, severe };
+      }
+      warnedFor = text.peek();
+      return { allow: false, message: inputs.gateMessage('warn', phrases), severe };
+    }
+    return { allow: false, message: inputs.gateMessage('block', phrases), severe };
+  }
+
+  return {
+    draft,
+    verdict,
+    flags,
+    dismiss: (flag) => (dismissed.value = new Set([...dismissed.value, keyOf(flag)])),
+    apply,
+    load,
+    follow,
+    gate,
+  };
+}

@@ -1,0 +1,76 @@
+import { useState } from 'preact/hooks';
+import { ELEMENTS, type Flag } from '../core/phrases';
+import type { Translate } from '../i18n/translate';
+import type { ApplyResult, DraftModel } from '../state/draft-model';
+
+function FlagItem({ flag, model, t }: { flag: Flag; model: DraftModel; t: Translate }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const apply = async (replacement: string): Promise<void> => {
+    const r: ApplyResult = await model.apply(flag, replacement);
+    setProblem(r.ok ? null : t(`fix.${r.reason}`));
+  };
+  return (
+    <li class={`df-flag df-flag--${flag.severity}`} data-rule={flag.ruleId}>
+      <p class="df-flag__head">
+        <span class="df-badge">{t(`severity.${flag.severity}`)}</span> {t(`category.${flag.category}`)}
+      </p>
+      <p class="df-flag__words">
+        <q>{flag.text}</q>
+      </p>
+      <p class="df-muted">{flag.why}</p>
+      <div class="df-flag__actions">
+        {flag.suggestions.map((s) => (
+          <button key={s} type="button" class="df-button df-button--small" onClick={() => void apply(s)} aria-label={t('fix.useLabel', { from: flag.text, to: s })}>
+            {s === '' ? t('fix.remove') : t('fix.use', { text: s })}
+          </button>
+        ))}
+        <button type="button" class="df-link" onClick={() => model.dismiss(flag)} aria-label={t('fix.dismissLabel', { text: flag.text })}>
+          {t('fix.dismiss')}
+        </button>
+      </div>
+      {problem && (
+        <p class="df-muted" role="status">
+          {problem}
+        </p>
+      )}
+    </li>
+  );
+}
+
+export function DraftPanel({ model, t }: { model: DraftModel; t: Translate }) {
+  const verdict = model.verdict.value;
+  const flags = model.flags.value;
+  const empty = model.draft.value.value.trim() === '';
+  return (
+    <section class="df-section" aria-labelledby="df-draft-title">
+      <h2 id="df-draft-title">{t('draft.title')}</h2>
+      {empty ? (
+        <p class="df-muted">{t('draft.empty')}</p>
+      ) : flags.length === 0 ? (
+        <p class="df-muted" data-testid="no-flags">{t('draft.clean')}</p>
+      ) : (
+        <ul class="df-flags" aria-label={t('draft.flags')} data-testid="flags">
+          {flags.map((f) => (
+            <FlagItem key={`${f.ruleId}@${f.start}`} flag={f} model={model} t={t} />
+          ))}
+        </ul>
+      )}
+      <h3 class="df-subhead">{t('draft.checklist')}</h3>
+      <ul class="df-checklist" data-testid="checklist">
+        {ELEMENTS.map((id) => {
+          const hit = verdict.elements[id];
+          return (
+            <li key={id} data-element={id} data-present={hit.present ? 'true' : 'false'}>
+              <span class="df-check" aria-hidden="true">{hit.present ? '✓' : '○'}</span>
+              <span>
+                {t(`element.${id}`)}
+                <span class="df-visually-hidden">{hit.present ? t('element.present') : t('element.missing')}</span>
+              </span>
+              {hit.present && hit.text && <q class="df-muted">{hit.text}</q>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
