@@ -25,7 +25,16 @@ const common: BuildOptions = {
 export async function buildApp(): Promise<void> {
   await rm(APP_DIR, { recursive: true, force: true });
   await mkdir(join(APP_DIR, 'assets'), { recursive: true });
-  await build({ ...common, entryPoints: { app: join(ROOT, 'src/main.tsx') }, outdir: join(APP_DIR, 'assets'), format: 'iife', metafile: false });
+  // ES modules with splitting: code only some installs need (admin settings validation) is a
+  // separate chunk, fetched from the app's own assets when needed.
+  await build({
+    ...common,
+    entryPoints: { app: join(ROOT, 'src/main.tsx') },
+    outdir: join(APP_DIR, 'assets'),
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+  });
   await cp(join(ROOT, 'src/iframe.html'), join(APP_DIR, 'assets/iframe.html'));
   for (const file of await readdir(join(ROOT, 'assets'))) await cp(join(ROOT, 'assets', file), join(APP_DIR, 'assets', file));
   await cp(join(ROOT, 'manifest.json'), join(APP_DIR, 'manifest.json'));

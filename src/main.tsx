@@ -1,5 +1,5 @@
 // Composition root: the only place that reads seeds and translations and connects the real host.
-import { computed } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import { render } from 'preact';
 import escalating from '../seeds/phrases/escalating.json';
 import structure from '../seeds/phrases/structure.json';
@@ -13,10 +13,12 @@ import tensionIt from '../seeds/tension/it.json';
 import tensionNl from '../seeds/tension/nl.json';
 import tensionPt from '../seeds/tension/pt.json';
 import { ui as en } from '../translations/en.json';
+import type { PhraseSeed } from './core/phrases';
 import { connectZaf } from './host/zaf';
 import { createTranslate } from './i18n/translate';
 import { createConfigModel } from './state/config-model';
 import { createDraftModel } from './state/draft-model';
+import { createSaveHook } from './state/save-hook';
 import { createTensionModel } from './state/tension-model';
 import { createTicketModel } from './state/ticket-model';
 import { App } from './ui/App';
@@ -28,7 +30,7 @@ import './ui/styles.css';
 
 const SEEDS = {
   tension: [tensionCore, tensionEn, tensionDe, tensionEs, tensionFr, tensionIt, tensionNl, tensionPt],
-  phrases: [escalating, tone, structure],
+  phrases: [escalating, tone, structure] as unknown as PhraseSeed[],
 };
 
 const root = document.getElementById('root');
@@ -61,7 +63,15 @@ if (root) {
     });
     ticket.follow();
     draft.follow();
-    host.onSave(async () => draft.gate());
+    host.onSave(
+      createSaveHook(host, {
+        draft,
+        verdict: tension.verdict,
+        tagPrefix: computed(() => config.settings.value.tagPrefix),
+        frameworkId: signal(null),
+        falseFlag: tension.falseFlag,
+      }),
+    );
     void config.load().then(() => ticket.load());
     void draft.load();
     // Signals read while rendering a component re-render it when they change.
@@ -72,7 +82,7 @@ if (root) {
         notice={<SettingsNotice problems={config.problems.value} isAdmin={isAdmin.value} t={t} />}
         footer={<DraftPanel model={draft} t={t} />}
       >
-        {tension.verdict.value && <TensionPanel verdict={tension.verdict.value} t={t} />}
+        <TensionPanel model={tension} t={t} />
       </App>
     );
     render(<Root />, root);

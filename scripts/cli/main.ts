@@ -2,6 +2,7 @@
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> }> = {
   classify: { summary: 'classify [FILE]    tension verdicts for JSON Lines of messages or threads', load: () => import('./classify') },
   check: { summary: 'check [FILE]       draft checks for JSON Lines of agent drafts', load: () => import('./check') },
+  scan: { summary: 'scan EXPORT        QA report (CSV + HTML) for a Zendesk ticket export; --apply tags the tickets', load: () => import('./scan') },
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -71,7 +71,7 @@ async function* readJsonFile(file: string): AsyncGenerator<ExportItem> {
         if (event.list === 'users') yield { kind: 'user', raw: event.value };
         else if (event.list === 'brands') yield { kind: 'brand', raw: event.value };
         else yield { kind: 'ticket', raw: event.value, where };
-      } else {
+      } else if (event.streamed.length === 0) {
         yield* itemsOf(event.value, where);
       }
     }

@@ -9,14 +9,14 @@
 export type JsonEvent =
   /** An element of a streamed list (`tickets`, `users`, `brands`) inside a page. */
   | { kind: 'item'; list: string; value: unknown; offset: number }
-  /** A whole top-level object, without its streamed lists. */
-  | { kind: 'record'; value: Record<string, unknown>; offset: number };
+  /** A whole top-level object, without its streamed lists (named in `streamed`). */
+  | { kind: 'record'; value: Record<string, unknown>; streamed: string[]; offset: number };
 
 export const STREAMED_LISTS = ['tickets', 'users', 'brands'];
 
 type Frame =
   | { kind: 'root-array'; phase: 'first' | 'value' | 'comma' }
-  | { kind: 'record'; phase: 'first-key' | 'key' | 'colon' | 'value' | 'comma'; key: string; members: Record<string, unknown>; offset: number }
+  | { kind: 'record'; phase: 'first-key' | 'key' | 'colon' | 'value' | 'comma'; key: string; members: Record<string, unknown>; streamed: string[]; offset: number }
   | { kind: 'list'; name: string; phase: 'first' | 'value' | 'comma' };
 
 interface Capture {
@@ -49,9 +49,23 @@ export class JsonStreamScanner {
 
   constructor(private readonly lists: readonly string[] = STREAMED_LISTS) {}
 
-  /** Feeds the next piece of text; returns the events it completed. */
+  /** Set when the input broke: events before the break were still returned; later calls throw it. */
+  error: JsonSyntaxError | undefined;
+
+  /** Feeds the next piece of text; returns the events it completed (up to a syntax error, see `error`). */
   write(chunk: string): JsonEvent[] {
+    if (this.error) throw this.error;
     this.events = [];
+    try {
+      this.consume(chunk);
+    } catch (err) {
+      if (!(err instanceof JsonSyntaxError)) throw err;
+      this.error = err;
+    }
+    return this.events;
+  }
+
+  private consume(chunk: string): void {
     let i = 0;
     const len = chunk.length;
     while (i < len) {
@@ -77,11 +91,11 @@ export class JsonStreamScanner {
       i = this.structural(c, i);
     }
     this.consumed += len;
-    return this.events;
   }
 
   /** Call at the end of input; throws if the JSON stopped in the middle. */
   end(): JsonEvent[] {
+    if (this.error) throw this.error;
     this.events = [];
     const cap = this.capture;
     if (cap && cap.type === 'literal') {
@@ -164,7 +178,7 @@ export class JsonStreamScanner {
     const frame = this.stack[this.stack.length - 1];
     const ch = String.fromCharCode(c);
     if (!frame) {
-      if (c === 123) this.stack.push({ kind: 'record', phase: 'first-key', key: '', members: {}, offset: this.consumed + i });
+      if (c === 123) this.stack.push({ kind: 'record', phase: 'first-key', key: '', members: {}, streamed: [], offset: this.consumed + i });
       else if (c === 91) this.stack.push({ kind: 'root-array', phase: 'first' });
       else this.fail(`expected "{" or "[" to start a ticket or page, found "${ch}"`, i);
       return i + 1;
@@ -185,6 +199,7 @@ export class JsonStreamScanner {
         case 'value':
           if (c === 91 && this.lists.includes(frame.key) && this.stack.length <= 2) {
             frame.phase = 'comma';
+            frame.streamed.push(frame.key);
             this.stack.push({ kind: 'list', name: frame.key, phase: 'first' });
             return i + 1;
           }
@@ -217,13 +232,13 @@ export class JsonStreamScanner {
     if (frame.kind === 'list') return this.startCapture('value', c, i);
     if (c !== 123) return this.fail(`expected an object (a ticket or a page), found "${ch}"`, i);
     frame.phase = 'comma';
-    this.stack.push({ kind: 'record', phase: 'first-key', key: '', members: {}, offset: this.consumed + i });
+    this.stack.push({ kind: 'record', phase: 'first-key', key: '', members: {}, streamed: [], offset: this.consumed + i });
     return i + 1;
   }
 
   private closeRecord(frame: Frame & { kind: 'record' }, i: number): number {
     this.stack.pop();
-    this.events.push({ kind: 'record', value: frame.members, offset: frame.offset });
+    this.events.push({ kind: 'record', value: frame.members, streamed: frame.streamed, offset: frame.offset });
     return i + 1;
   }
 }
@@ -268,7 +283,11 @@ function describe(value: unknown): string {
 export async function* scanJsonStream(chunks: AsyncIterable<string | Uint8Array>, lists?: readonly string[]): AsyncGenerator<JsonEvent> {
   const scanner = new JsonStreamScanner(lists);
   const decoder = new TextDecoder(); // stream mode keeps a character split across chunks whole
-  for await (const chunk of chunks) yield* scanner.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+  for await (const chunk of chunks) {
+    yield* scanner.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (scanner.error) throw scanner.error;
+  }
   yield* scanner.write(decoder.decode());
+  if (scanner.error) throw scanner.error;
   yield* scanner.end();
 }

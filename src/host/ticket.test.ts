@@ -44,6 +44,23 @@ describe('readTicket', () => {
 
   test('a conversation of the wrong shape is rejected with where it went wrong', () => {
     const r = toMessages([{ author: {}, message: { content: 5 } }]);
-    expect(r.ok === false && r.error.message).toBe('0.message.content: Invalid input');
+    expect(r.ok === false && r.error.message).toBe('0.message.content: expected text');
+  });
+});
+
+describe('payload readers refuse what is not there', () => {
+  test.each([
+    ['a list of numbers', [1, 2], '0: expected a message object'],
+    ['no author', [{ message: { content: 'x' } }], '0.author: expected an object'],
+    ['no message', [{ author: {} }], '0.message: expected an object'],
+    ['not a list', { a: 1 }, '(root): expected a list of messages'],
+  ])('%s', (_name, value, message) => {
+    const r = toMessages(value);
+    expect(r.ok === false && r.error.message).toBe(message);
+  });
+
+  test('a null content (attachment-only message) reads as empty text', () => {
+    const r = toMessages([{ author: { role: 'end-user' }, message: { content: null } }]);
+    expect(r.ok && r.value[0]?.body).toBe('');
   });
 });

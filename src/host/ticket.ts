@@ -3,7 +3,7 @@
 import type { Host, HostResult } from './host';
 import { fail, ok } from './host';
 import { PATHS } from './paths';
-import { brandSchema, conversationSchema, describeIssue, tagsSchema, textSchema, ticketIdSchema, userSchema } from './schemas';
+import { readBrand, readConversation, readStrings, readTicketId, readUser, type UserPayload } from './payloads';
 
 export interface ConversationMessage {
   author: 'customer' | 'agent';
@@ -15,12 +15,7 @@ export interface ConversationMessage {
   timestamp: string | null;
 }
 
-export interface Person {
-  name: string | null;
-  email: string | null;
-  locale: string | null;
-  role: string | null;
-}
+export type Person = UserPayload;
 
 export interface TicketSnapshot {
   id: number | null;
@@ -37,31 +32,22 @@ const TICKET_PATHS = [PATHS.ticketId, PATHS.subject, PATHS.requester, PATHS.bran
 // Zendesk's roles for people outside the support team; anything else writes as the business.
 const CUSTOMER_ROLES = new Set(['end-user', 'end_user', 'enduser', 'user', 'customer']);
 
-function person(result: HostResult<unknown> | undefined): Person | null {
-  const user = parsed(result, userSchema);
-  if (!user) return null;
-  const { name, email, locale, role } = user;
-  return { name: name ?? null, email: email ?? null, locale: locale ?? null, role: role ?? null };
-}
-
-/** The value of one path when it loaded and its schema accepts it; otherwise null (that part is optional). */
-function parsed<T>(result: HostResult<unknown> | undefined, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T | null {
-  if (!result || !result.ok) return null;
-  const p = schema.safeParse(result.value);
-  return p.success ? p.data : null;
+/** The value of an optional path read with `read`, or null when it failed or has another shape. */
+function optional<T>(result: HostResult<unknown> | undefined, read: (v: unknown) => T | null): T | null {
+  return result?.ok ? read(result.value) : null;
 }
 
 export function toMessages(value: unknown): HostResult<ConversationMessage[]> {
-  const parsed = conversationSchema.safeParse(value);
-  if (!parsed.success) return fail('invalid', PATHS.conversation, describeIssue(parsed.error));
+  const read = readConversation(value);
+  if (!read.ok) return fail('invalid', PATHS.conversation, `${read.where}: ${read.why}`);
   return ok(
-    parsed.data.map((m) => ({
-      author: CUSTOMER_ROLES.has((m.author.role ?? '').toLowerCase()) ? 'customer' : 'agent',
-      authorName: m.author.name ?? '',
-      internal: (m.channel?.name ?? '').toLowerCase() === 'internal',
-      body: m.message.content ?? '',
-      html: (m.message.contentType ?? 'text/html').toLowerCase().includes('html'),
-      timestamp: m.timestamp ?? null,
+    read.value.map((m) => ({
+      author: CUSTOMER_ROLES.has((m.authorRole ?? '').toLowerCase()) ? 'customer' : 'agent',
+      authorName: m.authorName ?? '',
+      internal: (m.channel ?? '').toLowerCase() === 'internal',
+      body: m.content,
+      html: (m.contentType ?? 'text/html').toLowerCase().includes('html'),
+      timestamp: m.timestamp,
     })),
   );
 }
@@ -73,17 +59,14 @@ export async function readTicket(host: Host): Promise<HostResult<TicketSnapshot>
   // A new ticket has no conversation yet; Zendesk may answer with an error or nothing for it.
   const messages = conversation.ok ? toMessages(conversation.value ?? []) : conversation;
   if (!messages.ok) return messages;
-  const brand = parsed(r[PATHS.brand], brandSchema);
-  const id = parsed(r[PATHS.ticketId], ticketIdSchema);
   return ok({
-    id: id === null || !Number.isFinite(Number(id)) ? null : Number(id),
-    subject: parsed(r[PATHS.subject], textSchema) ?? '',
-    requester: person(r[PATHS.requester]),
-    brand: brand ? { id: String(brand.id), name: brand.name } : null,
-    tags: parsed(r[PATHS.tags], tagsSchema) ?? [],
+    id: optional(r[PATHS.ticketId], readTicketId),
+    subject: optional(r[PATHS.subject], (v) => (typeof v === 'string' ? v : null)) ?? '',
+    requester: optional(r[PATHS.requester], readUser),
+    brand: optional(r[PATHS.brand], readBrand),
+    tags: optional(r[PATHS.tags], readStrings) ?? [],
     messages: messages.value,
-    currentUser: person(r[PATHS.currentUser]),
+    currentUser: optional(r[PATHS.currentUser], readUser),
   });
 }
 
-export { describeIssue };

@@ -2,7 +2,7 @@
 // quirks (errors that resolve instead of rejecting, timeouts that resolve as objects) end here.
 import { fail, ok, type Host, type HostContext, type HostMetadata, type HostResult, type SaveDecision } from './host';
 import { ACTIONS, EVENTS } from './paths';
-import { contextSchema, describeIssue, settingsSchema } from './schemas';
+import { readContext, readSettingsPayload } from './payloads';
 
 /** The subset of the ZAF client we use (no types are published for it). */
 export interface ZafClient {
@@ -126,18 +126,15 @@ export class ZafHost implements Host {
 
   metadata(): Promise<HostResult<HostMetadata>> {
     return this.call('metadata', () => this.client.metadata(), (value) => {
-      const parsed = settingsSchema.safeParse(value);
-      if (!parsed.success) return fail('invalid', 'metadata', describeIssue(parsed.error));
-      return ok({ settings: parsed.data.settings ?? {} });
+      const read = readSettingsPayload(value);
+      return read.ok ? ok({ settings: read.value }) : fail('invalid', 'metadata', `${read.where}: ${read.why}`);
     });
   }
 
   context(): Promise<HostResult<HostContext>> {
     return this.call('context', () => this.client.context(), (value) => {
-      const parsed = contextSchema.safeParse(value);
-      if (!parsed.success) return fail('invalid', 'context', describeIssue(parsed.error));
-      const ticketId = parsed.data.ticketId == null ? null : Number(parsed.data.ticketId);
-      return ok({ location: parsed.data.location, ticketId: Number.isFinite(ticketId) ? ticketId : null, subdomain: parsed.data.account?.subdomain ?? null });
+      const read = readContext(value);
+      return read.ok ? ok(read.value) : fail('invalid', 'context', `${read.where}: ${read.why}`);
     });
   }
 

@@ -1,6 +1,6 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import { readSettings, type Problem, type Settings, DEFAULT_SETTINGS } from '../core/config';
-import { loadPhraseRules, type PhraseRules } from '../core/phrases';
+import type { Problem, Settings } from '../core/config/settings';
+import { compilePhraseRules, type PhraseRules, type PhraseSeed } from '../core/phrases';
 import { loadTensionRules, type TensionRules } from '../core/tension';
 import type { Host } from '../host/host';
 
@@ -13,58 +13,61 @@ export interface ConfigModel {
   load(): Promise<void>;
 }
 
+/** Built-in rules, validated by the seed tests and the build, so the sidebar compiles them without a validator. */
 export interface Seeds {
   tension: unknown[];
-  phrases: unknown[];
+  phrases: readonly PhraseSeed[];
 }
 
-/**
- * Admin phrase rules are checked one by one against the built-ins, so that one bad entry is reported
- * with its path and the rest still apply.
- */
-export function buildPhraseRules(seeds: unknown[], extra: Settings['phraseRules']): { rules: PhraseRules; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const report = (error: unknown, index: number, field: 'add' | 'disable'): void => {
-    // The core names the entry as settings.add[0]; admins know the parameter as phrase_rules.
-    const message = (error as Error).message.split('\n')[0] ?? '';
-    const m = /^settings\.(\w+)\[\d+\]([^:]*): (.*)$/.exec(message);
-    problems.push(m ? { path: `phrase_rules.${field}[${index}]${m[2]}`, message: m[3]! } : { path: `phrase_rules.${field}[${index}]`, message });
-  };
-  const add = extra.add.filter((entry, i) => {
-    try {
-      loadPhraseRules(seeds, { add: [entry] });
-      return true;
-    } catch (error) {
-      report(error, i, 'add');
-      return false;
-    }
+// Kept in step with DEFAULT_SETTINGS (core/config) and the manifest's parameter defaults; a test checks.
+export const DEFAULTS: Settings = {
+  draftGate: 'warn',
+  tagPrefix: 'defuse_',
+  thresholds: null,
+  phraseRules: { add: [], disable: [] },
+  frameworksPolicy: null,
+  customFrameworks: [],
+};
+const DEFAULT_VALUES: Record<string, string> = { draft_gate: 'warn', tag_prefix: 'defuse_' };
+
+/** True when every setting is blank or at its default: then nothing needs validating. */
+export function isDefault(settings: Record<string, unknown>): boolean {
+  return Object.entries(settings).every(([key, value]) => {
+    if (value === undefined || value === null || value === false) return true;
+    const text = typeof value === 'string' ? value.trim() : JSON.stringify(value);
+    return text === '' || text === DEFAULT_VALUES[key];
   });
-  const disable = extra.disable.filter((id, i) => {
-    try {
-      loadPhraseRules(seeds, { disable: [id] });
-      return true;
-    } catch (error) {
-      report(error, i, 'disable');
-      return false;
-    }
-  });
-  return { rules: loadPhraseRules(seeds, { add, disable }), problems };
 }
 
 export function createConfigModel(host: Host, seeds: Seeds): ConfigModel {
-  const raw = signal<{ settings: Settings; problems: Problem[] }>({ settings: DEFAULT_SETTINGS, problems: [] });
-  const settings = computed(() => raw.value.settings);
-  const phrases = computed(() => buildPhraseRules(seeds.phrases, settings.value.phraseRules));
-  const tensionRules = computed(() => loadTensionRules(seeds.tension, settings.value.thresholds ? { thresholds: settings.value.thresholds } : {}));
+  const state = signal<{ settings: Settings; problems: Problem[]; phraseRules: PhraseRules | null }>({ settings: DEFAULTS, problems: [], phraseRules: null });
+  const settings = computed(() => state.value.settings);
+  const defaultPhraseRules = computed(() => compilePhraseRules(seeds.phrases));
+  const tensionRules = computed(() => {
+    const thresholds = settings.value.thresholds;
+    return loadTensionRules(seeds.tension, thresholds ? { thresholds } : {});
+  });
   return {
     settings,
-    problems: computed(() => [...raw.value.problems, ...phrases.value.problems]),
-    phraseRules: computed(() => phrases.value.rules),
+    problems: computed(() => state.value.problems),
+    phraseRules: computed(() => state.value.phraseRules ?? defaultPhraseRules.value),
     tensionRules,
     async load() {
       const meta = await host.metadata();
-      // Settings that cannot be read leave the defaults in force; the app works either way.
-      raw.value = meta.ok ? readSettings(meta.value.settings) : { settings: DEFAULT_SETTINGS, problems: [{ path: 'settings', message: meta.error.message }] };
+      if (!meta.ok) {
+        // Settings that cannot be read leave the defaults in force; the app works either way.
+        state.value = { settings: DEFAULTS, problems: [{ path: 'settings', message: meta.error.message }], phraseRules: null };
+        return;
+      }
+      if (isDefault(meta.value.settings)) return;
+      try {
+        const check = await import('./settings-check');
+        const read = check.readSettings(meta.value.settings);
+        const phrases = check.buildPhraseRules([...seeds.phrases], read.settings.phraseRules);
+        state.value = { settings: read.settings, problems: [...read.problems, ...phrases.problems], phraseRules: phrases.rules };
+      } catch (error) {
+        state.value = { settings: DEFAULTS, problems: [{ path: 'settings', message: `could not be checked (${(error as Error).message}); defaults are used` }], phraseRules: null };
+      }
     },
   };
 }

@@ -9,6 +9,8 @@ import { EVENTS, PATHS } from '../host/paths';
 export interface Draft {
   value: string;
   rich: boolean;
+  /** Internal notes never reach the customer: they are checked but never held back. */
+  internal: boolean;
 }
 
 export type ApplyResult = { ok: true } | { ok: false; reason: 'moved' | 'formatting' | 'host' };
@@ -41,7 +43,7 @@ const MAX_WAIT_MS = 300;
 const keyOf = (flag: Flag): string => `${flag.ruleId}\u0000${flag.text.toLowerCase()}`;
 
 export function createDraftModel(host: Host, inputs: DraftInputs): DraftModel {
-  const draft = signal<Draft>({ value: '', rich: true });
+  const draft = signal<Draft>({ value: '', rich: true, internal: false });
   const dismissed = signal<ReadonlySet<string>>(new Set());
   let warnedFor: string | null = null;
 
@@ -54,11 +56,16 @@ export function createDraftModel(host: Host, inputs: DraftInputs): DraftModel {
   const flags = computed(() => verdict.value.flags.filter((f) => !dismissed.value.has(keyOf(f))));
 
   async function load(): Promise<void> {
-    const r = await host.get([PATHS.draft, PATHS.richText]);
+    const r = await host.get([PATHS.draft, PATHS.richText, PATHS.draftType]);
     const value = r[PATHS.draft];
     const rich = r[PATHS.richText];
+    const type = r[PATHS.draftType];
     if (!value?.ok || typeof value.value !== 'string') return; // keep the last draft we could read
-    draft.value = { value: value.value, rich: rich?.ok && typeof rich.value === 'boolean' ? rich.value : /<[a-z][^>]*>/i.test(value.value) };
+    draft.value = {
+      value: value.value,
+      rich: rich?.ok && typeof rich.value === 'boolean' ? rich.value : /<[a-z][^>]*>/i.test(value.value),
+      internal: type?.ok === true && type.value === 'internalNote',
+    };
   }
 
   function follow(): () => void {
@@ -85,14 +92,17 @@ export function createDraftModel(host: Host, inputs: DraftInputs): DraftModel {
     const same = verdict.peek().flags.filter((f) => f.ruleId === flag.ruleId && f.text === flag.text);
     const fresh = same.sort((a, b) => Math.abs(a.start - flag.start) - Math.abs(b.start - flag.start))[0];
     if (!fresh) return { ok: false, reason: 'moved' };
-    const nth = occurrenceAt(text.peek(), fresh.text, fresh.start);
+    // Removing a word takes one following space with it; a replacement at the start of a sentence keeps its capital.
+    const needle = replacement === '' && text.peek()[fresh.end] === ' ' ? `${fresh.text} ` : fresh.text;
+    const words = /^\p{Lu}/u.test(fresh.text) ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+    const nth = occurrenceAt(text.peek(), needle, fresh.start);
     let next: string | null = null;
-    if (rich) next = replaceInHtml(value, fresh.text, nth, replacement);
-    else if (nthIndexOf(value, fresh.text, nth) === fresh.start) next = value.slice(0, fresh.start) + replacement + value.slice(fresh.end);
+    if (rich) next = replaceInHtml(value, needle, nth, words);
+    else if (nthIndexOf(value, needle, nth) === fresh.start) next = value.slice(0, fresh.start) + words + value.slice(fresh.start + needle.length);
     if (next === null) return { ok: false, reason: 'formatting' };
     const result = await host.set(PATHS.draft, next);
     if (!result.ok) return { ok: false, reason: 'host' };
-    draft.value = { value: next, rich };
+    draft.value = { ...draft.peek(), value: next };
     return { ok: true };
   }
 
@@ -100,7 +110,7 @@ export function createDraftModel(host: Host, inputs: DraftInputs): DraftModel {
     await load();
     const severe = flags.peek().filter((f) => f.severity === 'severe');
     const mode = inputs.draftGate.peek();
-    if (mode === 'off' || severe.length === 0 || tension.peek() === 'calm') {
+    if (mode === 'off' || severe.length === 0 || tension.peek() === 'calm' || draft.peek().internal) {
       warnedFor = null;
       return { allow: true, severe };
     }

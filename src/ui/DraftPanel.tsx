@@ -18,6 +18,7 @@ function FlagItem({ flag, model, t }: { flag: Flag; model: DraftModel; t: Transl
         <q>{flag.text}</q>
       </p>
       <p class="df-muted">{flag.why}</p>
+      {flag.tip && <p class="df-tip">{flag.tip}</p>}
       <div class="df-flag__actions">
         {flag.suggestions.map((s) => (
           <button key={s} type="button" class="df-button df-button--small" onClick={() => void apply(s)} aria-label={t('fix.useLabel', { from: flag.text, to: s })}>

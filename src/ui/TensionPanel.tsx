@@ -1,5 +1,6 @@
 import type { ThreadVerdict } from '../core/tension';
 import type { Translate } from '../i18n/translate';
+import type { TensionModel } from '../state/tension-model';
 
 // Shape, word and colour together: the level never depends on colour alone.
 function LevelIcon({ level }: { level: ThreadVerdict['level'] }) {
@@ -27,7 +28,9 @@ function Sparkline({ scores, label }: { scores: number[]; label: string }) {
   );
 }
 
-export function TensionPanel({ verdict, t }: { verdict: ThreadVerdict; t: Translate }) {
+export function TensionPanel({ model, t }: { model: TensionModel; t: Translate }) {
+  const verdict = model.verdict.value;
+  if (!verdict) return null;
   const assessed = verdict.level !== 'not-assessed';
   const scores = verdict.messages.map((m) => m.score);
   const reasons = verdict.reasons.filter((r) => r.id !== 'politeness');
@@ -63,6 +66,9 @@ export function TensionPanel({ verdict, t }: { verdict: ThreadVerdict; t: Transl
           )}
         </>
       )}
+      <button type="button" class="df-link" aria-pressed={model.falseFlag.value} data-testid="false-flag" onClick={model.toggleFalseFlag}>
+        {model.falseFlag.value ? t('tension.markedWrong') : t('tension.markWrong')}
+      </button>
     </section>
   );
 }

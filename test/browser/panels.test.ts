@@ -87,16 +87,29 @@ describe('draft checker', () => {
     await page.keyboard.press('Control+b');
     await page.keyboard.type('Dana,');
     await page.keyboard.press('Control+b');
-    await page.keyboard.type(' please calm down. I am on it.');
-    await app.waitForSelector('[data-rule="dismissive.calm-down"]');
+    await page.keyboard.type(' you need to restart the router. I am on it.');
+    await app.waitForSelector('[data-rule="commanding.you-need-to"]');
     const composer = page.locator('[data-testid="composer-rich"]');
-    const replacement = (await app.locator('[data-rule="dismissive.calm-down"] .df-flag__actions button').first().getAttribute('aria-label'))!.replace(/^Replace “calm down” with “(.*)”$/, '$1');
     // The editor types non-breaking spaces next to formatting; read it as the agent does.
     const text = async () => (await composer.textContent())!.replace(/\u00a0/g, ' ');
-    await app.locator('[data-rule="dismissive.calm-down"] .df-flag__actions button').first().click();
-    await expect.poll(text).toBe(`Dana, please ${replacement}. I am on it.`);
+    await app.getByRole('button', { name: 'Replace “you need to” with “could you please”' }).click();
+    await expect.poll(text).toBe('Dana, could you please restart the router. I am on it.');
     expect(await composer.locator('b, strong').first().textContent()).toBe('Dana,');
-    await app.waitForFunction(() => !document.querySelector('[data-rule="dismissive.calm-down"]'));
+    await app.waitForFunction(() => !document.querySelector('[data-rule="commanding.you-need-to"]'));
+  });
+
+  test('a removal takes the word and one space out; a sentence start keeps its capital', async () => {
+    session = await openWorkspace('?ticket=1001');
+    const app = await appFrame(session.page);
+    await app.waitForSelector('[data-testid="tension-level"]');
+    await session.page.uncheck('[data-testid="rich-toggle"]');
+    const plain = session.page.locator('[data-testid="composer-plain"]');
+    await plain.fill('Obviously the refund is late. You need to wait, just click Refresh.');
+    await app.waitForSelector('[data-rule="condescending.just"]');
+    await app.getByRole('button', { name: 'Replace “just” with “”' }).click();
+    await expect.poll(() => plain.inputValue()).toBe('Obviously the refund is late. You need to wait, click Refresh.');
+    await app.getByRole('button', { name: 'Replace “You need to” with “could you please”' }).click();
+    await expect.poll(() => plain.inputValue()).toBe('Obviously the refund is late. Could you please wait, click Refresh.');
   });
 
   test('a dismissed flag stays dismissed for this ticket', async () => {

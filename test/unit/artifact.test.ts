@@ -32,7 +32,7 @@ describe('built sidebar', () => {
 
   test('iframe.html loads Zendesk’s own SDK, then the app, under a CSP that allows no network', () => {
     const html = asset('iframe.html').toString('utf8');
-    const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
+    const scripts = [...html.matchAll(/<script (?:type="module" )?src="([^"]+)"/g)].map((m) => m[1]);
     expect(scripts).toEqual([ZENDESK_SDK_URL, 'app.js']);
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(csp).toContain("default-src 'none'");

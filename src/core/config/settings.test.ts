@@ -19,7 +19,7 @@ describe('reads', () => {
 describe('does not accept, and says where and why (defaults stay in force)', () => {
   test.each([
     ['a misspelt gate', { draft_gate: 'blok' }, [{ path: 'draft_gate', message: 'must be one of off, warn, block (got "blok") — did you mean "block"?; using "warn"' }]],
-    ['a prefix Zendesk tags cannot hold', { tag_prefix: 'Defuse QA' }, [{ path: 'tag_prefix', message: '"Defuse QA" is not a usable tag prefix: use 1–24 lower-case letters, digits or "_" (for example "defuse_"); using "defuse_"' }]],
+    ['a prefix Zendesk tags cannot hold', { tag_prefix: 'Defuse QA' }, [{ path: 'tag_prefix', message: 'the tag prefix "Defuse QA" may only use lower-case letters, digits and "_" (and not start with "_"), e.g. "defuse_". Using "defuse_".' }]],
     ['broken JSON', { tension_thresholds: '{tense: 30}' }, [{ path: 'tension_thresholds', message: expect.stringMatching(/^not valid JSON \(.+\) — check quotes and commas; the default is used$/) }]],
     ['thresholds out of range', { tension_thresholds: '{"tense": 0, "heated": 70}' }, [{ path: 'tension_thresholds.tense', message: 'must be at least 1' }]],
     ['thresholds in the wrong order', { tension_thresholds: '{"tense": 70, "heated": 30}' }, [{ path: 'tension_thresholds', message: '"tense" (70) must be below "heated" (30)' }]],
@@ -38,5 +38,15 @@ describe('does not accept, and says where and why (defaults stay in force)', () 
     const r = readSettings({ draft_gate: 'block', tension_thresholds: 'nope' });
     expect(r.settings.draftGate).toBe('block');
     expect(r.problems.map((p) => p.path)).toEqual(['tension_thresholds']);
+  });
+});
+
+describe('the sidebar’s built-in defaults', () => {
+  test('match the settings defaults, so an untouched install needs no validation code', async () => {
+    const { DEFAULTS, isDefault } = await import('../../state/config-model');
+    expect(DEFAULTS).toEqual(DEFAULT_SETTINGS);
+    expect(isDefault({ draft_gate: 'warn', tag_prefix: 'defuse_', phrase_rules: '', custom_frameworks: '  ' })).toBe(true);
+    expect(isDefault({ draft_gate: 'block' })).toBe(false);
+    expect(isDefault({ phrase_rules: '{}' })).toBe(false);
   });
 });

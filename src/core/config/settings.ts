@@ -2,6 +2,7 @@
 // JSON parameters as strings). Every broken part falls back to its default and yields a problem
 // with its path, what is wrong and how to fix it; nothing here throws.
 import * as z from 'zod/mini';
+import { tagPrefixProblem } from '../tags';
 import { closest } from '../text/closest';
 
 export interface Problem {
@@ -92,9 +93,11 @@ export function readSettings(raw: Record<string, unknown>): { settings: Settings
 
   const prefix = raw.tag_prefix;
   if (!isBlank(prefix)) {
+    // One rule for what a tag prefix may be: the tags module's, which also writes the tags.
     const value = String(prefix).trim();
-    if (/^[a-z0-9_]{1,24}$/.test(value) && !value.startsWith('sentiment__')) settings.tagPrefix = value;
-    else problems.push({ path: 'tag_prefix', message: `"${value}" is not a usable tag prefix: use 1–24 lower-case letters, digits or "_" (for example "defuse_"); using "${DEFAULT_TAG_PREFIX}"` });
+    const problem = tagPrefixProblem(value);
+    if (problem) problems.push({ path: 'tag_prefix', message: `${problem} Using "${DEFAULT_TAG_PREFIX}".` });
+    else settings.tagPrefix = value;
   }
 
   const thresholds = readJson('tension_thresholds', raw.tension_thresholds, problems);

@@ -14,7 +14,7 @@ export interface Filled {
 }
 
 const SECTION = /\{\{\s*([#^])\s*([\w-]+)\s*\}\}([\s\S]*?)\{\{\s*\/\s*\2\s*\}\}/g;
-const VALUE = /([ \t]*)\{\{([^{}]*)\}\}([,.:;!?、。]?)/g;
+const VALUE = /([,，、]?[ \t]*)\{\{([^{}]*)\}\}([,.:;!?、。]?)/g;
 const BULLET = '• ';
 
 const clean = (v: string | string[] | undefined): string[] =>
@@ -31,10 +31,11 @@ function render(template: string, get: (name: string) => string): string {
   t = t.replace(/\{\{\s*[#^/][^{}]*\}\}/g, '');
   return t.replace(VALUE, (_, space: string, name: string, punct: string) => {
     const v = get(name.trim());
-    // An empty value takes its space with it ("Hi {{firstName}}," never becomes "Hi ,"); a value that
+    // An empty value takes its space and a comma before it along ("Hola, {{firstName}}:" → "Hola:",
+    // never "Hola, :"); a value that
     // ends a sentence absorbs the template's full stop.
     if (!v) return punct || space;
-    return space + v + (/[.!?。！？…]$/.test(v) && /[.。]/.test(punct) ? '' : punct);
+    return space + v + (/[.!?。！？…]["”»“」\u00a0]*$/.test(v) && /[.。]/.test(punct) ? '' : punct);
   });
 }
 
@@ -43,7 +44,9 @@ export function fillFramework(fw: Framework, locale: string, vars: Record<string
   const values: Record<string, string> = {};
   const fromVars = (name: string): string => String(vars[name] ?? '').trim();
   for (const slot of fw.slots) {
+    const list = slot.type === 'options' || slot.type === 'facts-checked';
     let items = clean(slots[slot.id]);
+    if (list) items = items.flatMap((s) => clean(s.split('\n')));
     const fallback = slot.default ?? (slot.type === 'owner' ? '{{agentName}}' : '');
     if (items.length === 0 && fallback) items = clean(render(fallback, fromVars));
     if (slot.type === 'options') items = items.slice(0, slot.max ?? 3);
@@ -53,14 +56,15 @@ export function fillFramework(fw: Framework, locale: string, vars: Record<string
     values[slot.id] = items.length > 1 || slot.type === 'options' ? items.map((s) => BULLET + s.replace(/\s*\n\s*/g, ' ')).join('\n') : (items[0] ?? '');
   }
   const text = render(localized(fw.body, locale), (name) => (name in values ? values[name]! : fromVars(name)))
+    .replace(/(\S)[ \t]{2,}/g, '$1 ')
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   return { text, html: toHtml(text), missing };
 }
 
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITY[c]!);
 
 /** Plain text -> paragraphs, line breaks and bullet lists, every character of the text escaped. */
 export function toHtml(text: string): string {

@@ -54,7 +54,7 @@ export const WORDS: Record<string, Words> = {
   de: {
     hi: 'Hallo {n},', hello: 'Guten Tag,', you: '', q: ['„', '“'],
     feel: ['frustrierend', 'enttäuschend', 'dringend', 'belastend', 'ärgerlich'],
-    time: ['heute bis {t} Uhr', 'morgen bis {t} Uhr', 'innerhalb von 24 Stunden', 'bis {d}'],
+    time: ['heute bis {t}', 'morgen bis {t}', 'innerhalb von 24 Stunden', 'bis {d}'],
   },
   'pt-BR': {
     hi: 'Olá, {n},', hello: 'Olá,', you: '', q: ['“', '”'],

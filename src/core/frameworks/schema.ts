@@ -73,9 +73,8 @@ export interface Problem {
   message: string;
 }
 
-const KEYS = ['id', 'version', 'name', 'body', 'provides', 'suggestWhen', 'slots', 'type', 'required', 'label', 'hint', 'default', 'min', 'max', 'levels', 'reasons', 'promiseMade', 'weight', 'why'];
 
-/** The nearest candidate, ignoring case, within two edits (one for short words); null when none is close. */
+/** The nearest candidate, ignoring case, within two edits (fewer for short words); null when none is close. */
 export function didYouMean(value: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
   let bestD = Math.min(2, Math.floor(value.length / 3)) + 1;
@@ -83,7 +82,9 @@ export function didYouMean(value: string, candidates: readonly string[]): string
     const d = editDistance(value.toLowerCase(), c.toLowerCase());
     if (d < bestD && c !== value) [best, bestD] = [c, d];
   }
-  return best;
+  // "free-text" → "text": one name inside the other counts when the shorter has four letters or more.
+  const v = value.toLowerCase();
+  return best ?? candidates.find((c) => Math.min(c.length, v.length) >= 4 && c !== value && (v.includes(c.toLowerCase()) || c.toLowerCase().includes(v))) ?? null;
 }
 
 const hint = (value: unknown, candidates: readonly string[]): string => {
@@ -104,13 +105,13 @@ function describe(issue: z.core.$ZodIssue, raw: unknown): string {
     case 'invalid_value':
       return `"${String(at(raw, issue.path))}" is not one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')}${hint(at(raw, issue.path), issue.values.map(String))}`;
     case 'unrecognized_keys':
-      return issue.keys.map((k) => `unknown key "${k}"${hint(k, KEYS) || ' — remove it'}`).join('; ');
+      return issue.keys.map((k) => `unknown key "${k}"${hint(k, [frameworkSchema, slotSchema, triggerSchema].flatMap((o) => Object.keys(o.def.shape))) || ' — remove it'}`).join('; ');
     case 'too_small':
-      return `must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' character(s)' : ''}`;
+      return `must be at least ${String(issue.minimum)}`;
     case 'too_big':
       return `must be at most ${String(issue.maximum)}`;
     case 'invalid_key':
-      return issue.issues.map((i) => i.message).join('; ');
+      return issue.issues[0]?.message ?? issue.message;
     default:
       return issue.message;
   }

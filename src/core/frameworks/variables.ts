@@ -16,22 +16,15 @@ export interface TicketFacts {
   verdict: { level: string; reasons: { id: string; spans: { text: string }[] }[] } | null;
 }
 
-/** The feeling a reason most likely means; reasons not listed (politeness) name none. */
-export const REASON_FEELINGS: Record<string, Feeling> = {
-  'repeat-contact': 'frustrating',
-  'supervisor-demand': 'frustrating',
-  profanity: 'frustrating',
-  insult: 'frustrating',
-  shouting: 'frustrating',
-  exclamation: 'frustrating',
-  'cancel-threat': 'disappointing',
-  'public-threat': 'disappointing',
-  sarcasm: 'disappointing',
-  accusation: 'disappointing',
-  urgency: 'urgent',
-  'legal-threat': 'stressful',
-  'negative-emotion': 'stressful',
+/** The feeling each reason most likely means; reasons not listed (politeness) name none. */
+const FEELING_REASONS: Record<Feeling, string> = {
+  frustrating: 'repeat-contact supervisor-demand profanity insult shouting exclamation',
+  disappointing: 'cancel-threat public-threat sarcasm accusation',
+  urgent: 'urgency',
+  stressful: 'legal-threat negative-emotion',
+  inconvenient: '',
 };
+export const feelingOf = (reason: string): Feeling | undefined => FEELINGS.find((f) => FEELING_REASONS[f].split(' ').includes(reason));
 /** Reasons whose words we never quote back: the mirror skips them and masks their spans. */
 export const UNQUOTABLE = ['profanity', 'insult'];
 
@@ -51,7 +44,7 @@ export function firstName(facts: Pick<TicketFacts, 'requesterName' | 'requesterE
   const local = facts.requesterEmail?.split('@')[0];
   if (local && name === local && name === name.toLowerCase()) return null;
   // Family-name-first scripts and Japanese replies use the full name (with 様 from the greeting).
-  if (CJK.test(name) || locale.toLowerCase().startsWith('ja')) return name.length <= 40 ? name : null;
+  if (CJK.test(name) || locale.toLowerCase().startsWith('ja')) return name.length <= 40 ? name.split(' ').map(capitalize).join(' ') : null;
   if (name.includes(',')) name = name.split(',')[1]!.trim();
   const parts = name.split(' ').filter((p) => !HONORIFIC.test(p));
   const first = parts[0] ?? '';
@@ -105,7 +98,7 @@ export function mirrorSentence(facts: Pick<TicketFacts, 'latestCustomerText' | '
 
 /** The feeling named by the strongest reason that names one; calm tickets get a mild word. */
 export function feelingFor(verdict: TicketFacts['verdict'], locale: string): string {
-  const feeling = verdict?.reasons.map((r) => REASON_FEELINGS[r.id]).find(Boolean) ?? 'inconvenient';
+  const feeling = verdict?.reasons.map((r) => feelingOf(r.id)).find(Boolean) ?? 'inconvenient';
   return wordsFor(locale).feel[FEELINGS.indexOf(feeling)]!;
 }
 

@@ -77,11 +77,13 @@ describe('flags', () => {
     expect([idiom('calm'), idiom('heated')]).toEqual(['hint', 'hint']);
   });
 
-  test('flags carry suggestions and a why', () => {
-    const [flag] = flagsOf('Please calm down.');
-    expect(flag).toMatchObject({ ruleId: 'dismissive.calm-down', start: 7, end: 16 });
-    expect(flag!.suggestions.length).toBeGreaterThan(0);
-    expect(flag!.why).toMatch(/\w/);
+  test('flags carry a why, and replacements that fit the matched words or a tip', () => {
+    const [calm] = flagsOf('Please calm down.');
+    expect(calm).toMatchObject({ ruleId: 'dismissive.calm-down', start: 7, end: 16, suggestions: [] });
+    expect(calm!.why).toMatch(/\w/);
+    expect(calm!.tip).toMatch(/frustrating/);
+    const [command] = flagsOf('You need to restart the router.');
+    expect(command).toMatchObject({ ruleId: 'commanding.you-need-to', text: 'You need to', suggestions: ['could you please'] });
   });
 });
 

@@ -1,8 +1,7 @@
-import { GAP, expandPattern, insert, isNumber, isTime, newNode, type TrieNode } from './compile';
-import {
-  CATEGORIES, ELEMENTS, SEVERITIES, closest, customPhraseSchema, parseOrThrow, phraseSeedSchema, phraseSettingsSchema,
-  type Category, type ElementId, type FlagRule, type ElementRule, type Severity,
-} from './schema';
+import { GAP, addPattern, isNumber, isTime, newNode, type TrieNode } from './compile';
+import { closest } from '../text/closest';
+import type { CustomPhrase, ElementRule, FlagRule, PhraseSeed } from './schema';
+import { CATEGORIES, ELEMENTS, SEVERITIES, type Category, type ElementId, type Severity } from './vocabulary';
 import { phraseTokens, tokenize, type Tokens } from './tokens';
 
 export type Tension = 'calm' | 'tense' | 'heated';
@@ -15,6 +14,7 @@ export interface Flag {
   text: string;
   suggestions: string[];
   why: string;
+  tip?: string;
   severity: Severity;
 }
 export interface ElementHit { present: boolean; start?: number; end?: number; text?: string; ruleId?: string }
@@ -30,12 +30,11 @@ export interface PhraseRules {
 }
 
 /**
- * Validates seed files (`{"rules": [...]}`) and admin settings, and compiles them.
- * Throws one line per problem, e.g. `seeds[0].rules[3].category: must be one of …`.
+ * Compiles validated seeds and admin settings (see loadPhraseRules for unvalidated input). Throws
+ * on what a schema cannot see: duplicate ids, unknown ids to disable, patterns that do not parse.
  */
-export function loadPhraseRules(seeds: unknown[], extra: { add?: unknown[]; disable?: string[] } = {}): PhraseRules {
-  const rules: Rule[] = seeds.flatMap((seed, i) => parseOrThrow(phraseSeedSchema, seed, `seeds[${i}]`).rules as Rule[]);
-  const settings = parseOrThrow(phraseSettingsSchema, extra, 'settings');
+export function compilePhraseRules(seeds: readonly PhraseSeed[], settings: { add?: readonly CustomPhrase[]; disable?: readonly string[] } = {}): PhraseRules {
+  const rules = seeds.flatMap((seed) => seed.rules as Rule[]);
   const ids = new Set<string>();
   for (const rule of rules) {
     if (ids.has(rule.id)) throw new Error(`rule "${rule.id}" is defined twice — rule ids must be unique`);
@@ -58,13 +57,11 @@ export function loadPhraseRules(seeds: unknown[], extra: { add?: unknown[]; disa
     if (rule.patterns.length === 0 && !('maxWords' in rule && rule.maxWords)) throw new Error(`rule "${where}": patterns is empty`);
     const add = (list: string[] | undefined, field: string, tag: number) =>
       list?.forEach((pattern, p) => {
-        let seqs: string[][];
         try {
-          seqs = expandPattern(pattern);
+          addPattern(root, pattern, tag);
         } catch (err) {
           throw new Error(`rule "${where}" ${field}[${p}]: ${(err as Error).message}`);
         }
-        for (const seq of seqs) insert(root, seq, tag);
       });
     add(rule.patterns, 'patterns', r * 2);
     add(rule.unless, 'unless', r * 2 + 1);
@@ -72,8 +69,7 @@ export function loadPhraseRules(seeds: unknown[], extra: { add?: unknown[]; disa
   return { rules: active, root, ids: active.map((r) => r.id) };
 }
 
-function customRule(raw: unknown, i: number, ids: Set<string>): Rule {
-  const c = parseOrThrow(customPhraseSchema, raw, `settings.add[${i}]`);
+function customRule(c: CustomPhrase, i: number, ids: Set<string>): Rule {
   if (!c.phrase && !c.patterns?.length) throw new Error(`settings.add[${i}]: give a "phrase" (the words to flag) or "patterns"`);
   const id = c.id ?? `custom.${i + 1}`;
   if (ids.has(id)) throw new Error(`settings.add[${i}].id: "${id}" is already a rule id — pick another`);
@@ -110,7 +106,7 @@ export function checkDraft(text: string, rules: PhraseRules, options: { tension?
     if (rule.minCount) ranges = ranges.length >= rule.minCount ? ranges.slice(1) : [];
     const level = Math.min(2, SEVERITIES.indexOf(rule.severity) + Math.floor((rule.escalates ?? 1) * step));
     for (const [s, e] of ranges) {
-      flags.push({ category: rule.category, ruleId: rule.id, ...span(s, e), suggestions: rule.suggestions, why: rule.why, severity: SEVERITIES[level]! });
+      flags.push({ category: rule.category, ruleId: rule.id, ...span(s, e), suggestions: rule.suggestions, why: rule.why, ...(rule.tip ? { tip: rule.tip } : {}), severity: SEVERITIES[level]! });
     }
   });
 
@@ -140,7 +136,7 @@ function findMatches(t: Tokens, rules: PhraseRules): Map<number, [number, number
     if (node.ends) for (const tag of node.ends) hits.push(tag, from, pos);
     if (pos >= n || quoted[pos] || (pos > from && brk[pos])) return;
     const w = tok[pos]!;
-    const exact = node.next.get(w);
+    const exact = node.next?.get(w);
     if (exact) walk(exact, pos + 1, from);
     if (node.any) walk(node.any, pos + 1, from);
     if (node.num && isNumber(w)) walk(node.num, pos + 1, from);
@@ -159,7 +155,7 @@ function findMatches(t: Tokens, rules: PhraseRules): Map<number, [number, number
   for (let i = 0; i < n; i++) {
     if (quoted[i]) continue;
     const w = tok[i]!;
-    const first = root.next.get(w);
+    const first = root.next?.get(w);
     if (first) walk(first, i + 1, i);
     if (root.num && isNumber(w)) walk(root.num, i + 1, i);
     if (root.any) walk(root.any, i + 1, i);

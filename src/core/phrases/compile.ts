@@ -3,16 +3,17 @@
 //   word?         an optional word
 //   (a|b c)       one of several word sequences; "(a|b)?" makes the group optional
 //   *             any one word;  *? an optional one
-//   ...           a gap of 0–6 words inside the sentence ("either ... or")
+//   ...           a gap of 0–8 words inside the sentence ("either ... or")
 //   <num>         a number ("24", "two");  <time> a clock time written as one word ("5pm")
-// Every pattern expands to plain key sequences at load time, so matching is a bounded walk per word.
+// Every pattern becomes plain key paths at load time, so matching is a bounded walk per word.
 import { ALIASES, phraseTokens } from './tokens';
 
-export const GAP = 6;
+export const GAP = 8;
 const MAX_EXPANSIONS = 4096;
 
 export interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Word children; created with the first one (most nodes are leaves). */
+  next?: Map<string, TrieNode>;
   /** Tags of the patterns that end here: rule index × 2, +1 for an `unless` pattern. */
   ends?: number[];
   /** Children for "*", "<num>", "<time>" and "...", kept out of the map so plain words cost one lookup. */
@@ -24,18 +25,20 @@ export interface TrieNode {
 
 const FIELD: Record<string, 'any' | 'num' | 'time' | 'gap'> = { '*': 'any', '<num>': 'num', '<time>': 'time', '...': 'gap' };
 
-export const newNode = (): TrieNode => ({ next: new Map() });
+export const newNode = (): TrieNode => ({});
 
-/** Expands one pattern to its key sequences, or throws a message saying what is wrong. */
-export function expandPattern(pattern: string): string[][] {
+type Item = string | Item[][]; // a key, or a group of alternative item sequences ([] = may be skipped)
+
+/** Parses one pattern into items, or throws a message saying what is wrong. */
+export function parsePattern(pattern: string): Item[] {
   const pieces = pattern.match(/\(|\)\??|\||[^\s()|]+/g) ?? [];
   let at = 0;
   const fail = (what: string): never => {
     throw new Error(`${what} in "${pattern}"`);
   };
   // seq := item* ; item := word | word? | "(" seq ("|" seq)* ")" "?"?
-  const sequence = (depth: number): string[][] => {
-    let seqs: string[][] = [[]];
+  const sequence = (depth: number): Item[] => {
+    const items: Item[] = [];
     while (at < pieces.length) {
       const piece = pieces[at]!;
       if (piece === '|' || piece[0] === ')') {
@@ -43,56 +46,87 @@ export function expandPattern(pattern: string): string[][] {
         break;
       }
       at++;
-      let alts: string[][];
       if (piece === '(') {
-        alts = [];
+        const alts: Item[][] = [];
         for (;;) {
           const alt = sequence(depth + 1);
-          if (alt.some((a) => a.length === 0)) fail('empty choice — use "(…)?" for an optional group');
-          alts.push(...alt);
+          if (alt.length === 0) fail('empty choice — use "(…)?" for an optional group');
+          alts.push(alt);
           const close = pieces[at++];
           if (close === undefined) fail('unbalanced "(" — close the group with ")"');
           if (close === ')?') alts.push([]);
           if (close !== '|') break;
         }
+        items.push(alts);
       } else {
         const optional = piece.length > 1 && piece.endsWith('?');
         const word = optional ? piece.slice(0, -1) : piece;
         const keys = word in FIELD ? [word] : phraseTokens(word);
         if (keys.length === 0) continue; // punctuation only
-        alts = optional ? [keys, []] : [keys];
+        const withAliases = aliasForms(keys);
+        if (optional) items.push([...withAliases, []]);
+        else if (withAliases.length > 1) items.push(withAliases);
+        else items.push(...keys);
       }
-      seqs = seqs.flatMap((seq) => alts.map((alt) => [...seq, ...alt]));
-      if (seqs.length > MAX_EXPANSIONS) fail(`more than ${MAX_EXPANSIONS} word sequences — split the pattern`);
     }
-    return seqs;
+    // Multi-word aliases ("can not" → also "cannot") span separate pieces, so they are found here.
+    for (const [long, short] of ALIASES) {
+      if (long.length < 2) continue;
+      for (let i = 0; i + long.length <= items.length; i++) {
+        if (long.every((w, j) => items[i + j] === w)) items.splice(i, long.length, [long, [short]]);
+      }
+    }
+    return items;
   };
-  const seqs = sequence(0);
-  for (const seq of seqs) {
-    if (seq.length === 0) fail('nothing required — make at least one word required');
-    if (seq[0] === '...' || seq[seq.length - 1] === '...') fail('a gap "..." at the start or end');
-  }
-  return seqs;
+  return sequence(0);
 }
 
-/** Inserts a key sequence and its alias forms ("can not" → also "cannot"). */
-export function insert(root: TrieNode, keys: string[], tag: number): void {
+// "cannot" and "can not", "apologise" and "apologize": a word's tokens plus their other written forms.
+function aliasForms(keys: string[]): string[][] {
+  const forms = [keys];
   for (const [long, short] of ALIASES) {
-    const at = keys.findIndex((_, i) => long.every((w, j) => keys[i + j] === w));
-    if (at >= 0) insert(root, [...keys.slice(0, at), short, ...keys.slice(at + long.length)], tag);
+    if (keys.length === 1 && keys[0] === short) forms.push(long);
+    else if (long.length === keys.length && long.every((w, i) => keys[i] === w)) forms.push([short]);
   }
-  let node = root;
-  for (const key of keys) {
-    const field = FIELD[key];
-    let child = field ? node[field] : node.next.get(key);
-    if (!child) {
-      child = newNode();
-      if (field) node[field] = child;
-      else node.next.set(key, child);
+  return forms;
+}
+
+/**
+ * Adds every word sequence of a pattern to the trie, walking the pattern's groups depth-first so no
+ * sequence is ever copied. Throws when the pattern can match nothing, starts or ends with a gap, or has
+ * too many sequences.
+ */
+export function addPattern(root: TrieNode, pattern: string, tag: number): void {
+  let leaves = 0;
+  const fail = (what: string): never => {
+    throw new Error(`${what} in "${pattern}"`);
+  };
+  const walk = (node: TrieNode, items: Item[], i: number, len: number, last: string, done: (n: TrieNode, len: number, last: string) => void): void => {
+    if (i === items.length) return done(node, len, last);
+    const item = items[i]!;
+    if (typeof item === 'string') {
+      if (len === 0 && item === '...') fail('a gap "..." at the start');
+      return walk(child(node, item), items, i + 1, len + 1, item, done);
     }
-    node = child;
+    for (const alt of item) walk(node, alt, 0, len, last, (n, l, k) => walk(n, items, i + 1, l, k, done));
+  };
+  walk(root, parsePattern(pattern), 0, 0, '', (node, len, last) => {
+    if (len === 0) fail('nothing required — make at least one word required');
+    if (last === '...') fail('a gap "..." at the end');
+    if (++leaves > MAX_EXPANSIONS) fail(`more than ${MAX_EXPANSIONS} word sequences — split the pattern`);
+    (node.ends ??= []).includes(tag) || node.ends.push(tag);
+  });
+}
+
+function child(node: TrieNode, key: string): TrieNode {
+  const field = FIELD[key];
+  let next = field ? node[field] : node.next?.get(key);
+  if (!next) {
+    next = newNode();
+    if (field) node[field] = next;
+    else (node.next ??= new Map()).set(key, next);
   }
-  (node.ends ??= []).includes(tag) || node.ends.push(tag);
+  return next;
 }
 
 const NUMBER_WORDS = new Set('one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty-eight twenty-four few couple'.split(' '));

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { workDone } from './check';
+import { words } from '../text';
 import { checkDraft } from './index';
+import { tokenize } from './tokens';
 import { shippedRules } from './seeds.testing';
 
 const rules = shippedRules();
@@ -32,6 +34,18 @@ describe('checkDraft on any text', () => {
         }
       }),
       { numRuns: 300, seed: 4 },
+    );
+  });
+
+  test('the hand-rolled word scan finds the same words as src/core/text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 100 }), drafty), (raw) => {
+        const t = raw.replace(/>/g, ' ');
+        const tk = tokenize(t);
+        const firsts = [...tk.first.keys()].filter((i) => tk.first[i]);
+        expect(firsts.map((i) => [tk.start[i], tk.end[i]])).toEqual(words(t).map((w) => [w.start, w.end]));
+      }),
+      { numRuns: 300, seed: 7 },
     );
   });
 

@@ -1,16 +1,7 @@
 // Seed and admin-setting schemas. zod/mini keeps the validator tree-shakable for the sidebar bundle.
 import * as z from 'zod/mini';
 
-export const CATEGORIES = [
-  'policy-wall', 'helpless', 'dismissive', 'blame', 'commanding', 'repetition', 'canned',
-  'over-apology', 'condescending', 'minimizing', 'but-cancel', 'idiom', 'long-sentence',
-] as const;
-export const ELEMENTS = ['acknowledgment', 'next-step', 'owner', 'time-window', 'choice', 'follow-up'] as const;
-export const SEVERITIES = ['hint', 'warning', 'severe'] as const;
-
-export type Category = (typeof CATEGORIES)[number];
-export type ElementId = (typeof ELEMENTS)[number];
-export type Severity = (typeof SEVERITIES)[number];
+import { CATEGORIES, ELEMENTS, SEVERITIES } from './vocabulary';
 
 const id = z.string().check(z.regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, 'ids are lower-case words joined by "." or "-", e.g. "policy-wall.our-policy"'));
 const texts = z.array(z.string().check(z.minLength(1)));
@@ -22,8 +13,11 @@ export const flagRuleSchema = z.strictObject({
   patterns: texts,
   /** Matches of these patterns cancel an overlapping match of this rule ("just" vs "just to confirm"). */
   unless: z.optional(texts),
-  suggestions: texts,
+  /** Words that can replace the match, applied with one click ("" removes it). */
+  suggestions: z.array(z.string()),
   why: z.string().check(z.minLength(1)),
+  /** Advice when no replacement fits as is ("Split it: one idea per sentence."). */
+  tip: z.optional(z.string().check(z.minLength(1))),
   severity: z.enum(SEVERITIES),
   /** Severity steps added per tension level (calm 0, tense 1, heated 2), rounded down. Default 1. */
   escalates: z.optional(z.number().check(z.minimum(0), z.maximum(2))),
@@ -103,27 +97,4 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
-}
-
-/** The closest candidate within two edits, for "did you mean" hints. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = 3;
-  for (const c of candidates) {
-    const d = editDistance(word, c);
-    if (d < bestD) [best, bestD] = [c, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }

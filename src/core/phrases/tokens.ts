@@ -53,8 +53,17 @@ export interface Tokens {
   first: Uint8Array;
 }
 
-// The word definition of src/core/text/words.ts (kept identical; a property test compares them).
-const WORD = /[\p{L}\p{N}\p{M}]+(?:(['’‘-])[\p{L}\p{N}\p{M}]+)*/gu;
+// The word definition of src/core/text/words.ts, `[\p{L}\p{N}\p{M}]+(?:['’‘-][\p{L}\p{N}\p{M}]+)*`,
+// scanned by hand (a property test checks both give the same words).
+const WIDE_WORD = /^[\p{L}\p{N}\p{M}]/u;
+const isJoiner = (c: number): boolean => c === 0x27 || c === 0x2d || c === 0x2019 || c === 0x2018;
+/** Code units of the word character at `i` (2 for an astral letter), or 0 when it is not one. */
+function wordWidth(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c < 0xdc00) return WIDE_WORD.test(s.slice(i, i + 2)) ? 2 : 0;
+  return WIDE_WORD.test(s[i]!) ? 1 : 0;
+}
 const QUOTE_LINE = /^[ \t]*>[^\n]*/gm;
 const QUOTATION = /["“][^"“”\n]*["”]/g;
 const NL = 0x0a;
@@ -97,11 +106,27 @@ export function tokenize(text: string): Tokens {
   let r = 0;
   let prevEnd = -1;
   let pendingBreak = true;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(src); m !== null; m = WORD.exec(src)) {
-    const raw = m[0];
-    const ws = m.index;
-    const we = ws + raw.length;
+  // A hand-rolled scan of the same word definition: the regular expression's match objects were the
+  // largest single cost here.
+  const len = src.length;
+  for (let i = 0; i < len; ) {
+    let w = wordWidth(src, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const ws = i;
+    let joined = false;
+    for (i += w; i < len; ) {
+      w = wordWidth(src, i);
+      if (w > 0) i += w;
+      else if (isJoiner(src.charCodeAt(i)) && i + 1 < len && wordWidth(src, i + 1) > 0) {
+        joined = true;
+        i++;
+      } else break;
+    }
+    const we = i;
+    const raw = src.slice(ws, we);
     while (r < kinds.length && skip[2 * r + 1]! <= ws) r++;
     const inside = r < kinds.length && skip[2 * r]! <= ws;
     if (inside && kinds[r] === 1) {
@@ -112,9 +137,9 @@ export function tokenize(text: string): Tokens {
     first[n] = 1;
     pendingBreak = false;
     prevEnd = we;
-    // m[1] is set only when the word has an apostrophe or hyphen inside: the rare slow path.
-    const norm = src === text || m[1] !== undefined ? normalizeWord(raw) : raw;
-    if (m[1] === undefined) {
+    // Words with an apostrophe or hyphen inside take the slow path.
+    const norm = src === text || joined ? normalizeWord(raw) : raw;
+    if (!joined) {
       tok.push(norm);
       start[n] = ws;
       end[n] = we;

@@ -22,6 +22,7 @@ describe('qaTags', () => {
     ],
     ['unknown reasons get no tag', { level: 'tense', reasons: ['some-new-reason'] }, { add: ['defuse_tense'], remove: ['defuse_heated', 'defuse_calm'] }],
     ['duplicate reasons tag once', { level: 'heated', reasons: ['insult', 'insult'] }, { add: ['defuse_heated', 'defuse_cue_insult'], remove: ['defuse_tense', 'defuse_calm'] }],
+    ['calm gets no cue tags', { reasons: ['legal-threat'] }, { add: ['defuse_calm'], remove: ['defuse_heated', 'defuse_tense'] }],
     ['not-assessed removes all three level tags', { level: 'not-assessed' }, { add: [], remove: ['defuse_heated', 'defuse_tense', 'defuse_calm'] }],
     ['flagged reply', { flaggedReply: true }, { add: ['defuse_calm', 'defuse_flagged_reply'], remove: ['defuse_heated', 'defuse_tense'] }],
     ['framework id is made tag-safe', { frameworkId: 'Acknowledge-Then-Act' }, { add: ['defuse_calm', 'defuse_fw_acknowledge_then_act'], remove: ['defuse_heated', 'defuse_tense'] }],

@@ -98,7 +98,8 @@ export function qaTags(input: QaTagInput): TagChange {
 
   // Cue tags accumulate over a ticket's life on purpose: "this customer threatened legal action" stays
   // findable after the thread calms down. Only the level tag is replaced.
-  if (input.level !== 'not-assessed') {
+  // Only for tense/heated verdicts: the reasons of a calm verdict are weak and would fill the views.
+  if (input.level === 'tense' || input.level === 'heated') {
     const cues = [...new Set(input.reasons)].filter((r) => CUE_REASONS.includes(r)).slice(0, MAX_CUE_TAGS);
     for (const reason of cues) add.push(cueTag(prefix, reason));
   }

@@ -1,7 +1,7 @@
 // One customer message -> level, score and the reasons, with evidence spans in the customer's words.
 import { maskQuoted } from '../text/quoted';
-import { tokenize, type Token, type Tokens } from '../text/tokens';
-import type { CompiledRule, LanguagePack, Step, TensionRules } from './rules';
+import { tokenize, type Tokens } from '../text/tokens';
+import { head, wordInfo, type CompiledRule, type LanguagePack, type Step, type TensionRules, type WordInfo } from './rules';
 
 export type Level = 'calm' | 'tense' | 'heated' | 'not-assessed';
 export type ReasonId =
@@ -53,18 +53,39 @@ interface Hit {
   weight: number;
 }
 
+// Token flags (as in tokens.ts; local constants keep the hot path free of module-binding reads).
+const CAPS = 1;
+const ELONGATED = 2;
+const EMOJI = 4;
 const MAX_GAP = 3;
 const MAX_SPANS = 8;
 const MAX_CACHE = 50_000;
 
+// Reused per call (classification is synchronous): what each token means, and per-language counts.
+const infos: WordInfo[] = [];
+const counts: number[] = [];
+
 export function classifyMessage(text: string, rules: TensionRules): MessageVerdict {
-  const toks = tokenize(maskQuoted(text));
-  const { language, pack } = detectLanguage(toks.tokens, rules);
-  if (!pack) return { level: 'not-assessed', score: 0, reasons: [], language, rulesVersion: rules.rulesVersion };
-  const hits = keepRequired(matchRules(toks, pack, rules.starts[rules.packs.indexOf(pack)]!, rules.scoring.negationWindow, rules.scoring.emphasis));
+  const hits = matchMessage(text, rules);
+  if (hits === null) return { level: 'not-assessed', score: 0, reasons: [], language: lastLanguage, rulesVersion: rules.rulesVersion };
   const reasons = collectReasons(hits, text);
   const score = aggregate(reasons, rules.scoring.decay);
-  return { level: levelFor(score, rules), score, reasons, language, rulesVersion: rules.rulesVersion };
+  return { level: levelFor(score, rules), score, reasons, language: lastLanguage, rulesVersion: rules.rulesVersion };
+}
+
+let lastLanguage = 'und';
+
+/**
+ * The hits of one message (null when its language is not assessed; the language is left in lastLanguage).
+ * Exported for scripts/fit-tension.ts, which refits the points of the rules that fire.
+ */
+export function matchMessage(text: string, rules: TensionRules): Hit[] | null {
+  const toks = tokenize(maskQuoted(text));
+  const p = detectLanguage(toks, rules);
+  if (p < 0) return null;
+  const pack = rules.packs[p]!;
+  lastLanguage = pack.language;
+  return keepRequired(matchRules(toks, pack, p, rules.scoring.negationWindow, rules.scoring.emphasis));
 }
 
 export function levelFor(score: number, rules: TensionRules): Level {
@@ -86,155 +107,165 @@ export function aggregate(reasons: Reason[], decay: number): number {
   return Math.round(Math.max(0, Math.min(100, score + mitigation)));
 }
 
+const NONE: WordInfo = { mask: 0, starts: [] };
+
+/** Exact words come from a precomputed map; only words that may start with a rule prefix are memoised. */
+function lookup(key: string, rules: TensionRules): WordInfo {
+  const info = rules.words.get(key);
+  if (info !== undefined) return info;
+  if (key.length < 3 || !rules.prefixHeads.has(head(key))) return NONE;
+  let memo = rules.memo.get(key);
+  if (memo === undefined) {
+    memo = wordInfo(rules, key);
+    if (rules.memo.size > MAX_CACHE) rules.memo.clear();
+    rules.memo.set(key, memo);
+  }
+  return memo;
+}
+
 /**
- * Cheap and honest: count the words each pack knows (stopwords and rule words). A message mostly in a
- * non-Latin script, or long enough yet with no known word, is "und"; short ones fall back to the first pack.
+ * Cheap and honest: count the words each language knows (stopwords, and rule words for assessed packs),
+ * looking every word up once (the same lookup finds the rules it can start). A message mostly in a
+ * non-Latin script, or long enough yet with no known word, is "und"; short ones fall back to the first
+ * pack. Returns the index of the assessed pack, or -1 (lastLanguage says which language).
  */
-function detectLanguage(tokens: Token[], rules: TensionRules): { language: string; pack: LanguagePack | null } {
-  const packs = rules.packs;
-  const counts = new Array<number>(packs.length).fill(0);
-  let wordCount = 0;
+function detectLanguage(toks: Tokens, rules: TensionRules): number {
+  const { key, flags, n } = toks;
+  const nl = rules.languages.length;
+  for (let l = 0; l < nl; l++) counts[l] = 0;
+  let words = 0;
   let nonLatin = 0;
-  for (const t of tokens) {
-    if (t.emoji) continue;
-    const c = t.key.charCodeAt(0);
+  for (let i = 0; i < n; i++) {
+    const k = key[i]!;
+    const info = lookup(k, rules);
+    infos[i] = info;
+    if (flags[i]! & EMOJI) continue;
+    const c = k.charCodeAt(0);
     if (c < 0x41) continue; // digits
-    wordCount++;
+    words++;
     if (c > 0x24f) nonLatin++;
-    const mask = rules.lexicon.get(t.key);
-    if (mask) for (let p = 0; p < packs.length; p++) if (mask & (1 << p)) counts[p]!++;
+    const mask = info.mask;
+    if (mask) for (let l = 0; l < nl; l++) if (mask & (1 << l)) counts[l]!++;
   }
-  const fallback = packs[0]!;
-  if (nonLatin * 2 > wordCount) return { language: 'und', pack: null };
+  lastLanguage = 'und';
+  if (nonLatin * 2 > words) return -1;
   let best = 0;
-  for (let p = 1; p < packs.length; p++) if (counts[p]! > counts[best]!) best = p;
+  for (let l = 1; l < nl; l++) if (counts[l]! > counts[best]!) best = l;
   if (counts[best] === 0) {
-    return wordCount >= rules.scoring.minWordsToJudgeLanguage ? { language: 'und', pack: null } : { language: fallback.language, pack: fallback };
+    if (words >= rules.scoring.minWordsToJudgeLanguage) return -1;
+    best = 0;
   }
-  const pack = packs[best]!;
-  return { language: pack.language, pack: pack.assessed ? pack : null };
+  lastLanguage = rules.languages[best]!;
+  return best < rules.packs.length ? best : -1;
 }
 
 // Hot path: plain functions, no closures (cheaper, and no per-call allocation).
-function matchRules(toks: Tokens, pack: LanguagePack, cache: Map<string, CompiledRule[] | null>, window: number, emphasis: number): Hit[] {
-  const { tokens } = toks;
+function matchRules(toks: Tokens, pack: LanguagePack, p: number, window: number, emphasis: number): Hit[] {
   const hits: Hit[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const key = tokens[i]!.key;
-    let starting = cache.get(key);
-    if (starting === undefined) {
-      starting = rulesStartingWith(pack, key);
-      if (cache.size > MAX_CACHE) cache.clear();
-      cache.set(key, starting);
-    }
-    if (starting) for (const rule of starting) tryRule(rule, i, tokens, pack, window, emphasis, hits);
+  for (let i = 0; i < toks.n; i++) {
+    const starting = infos[i]!.starts[p];
+    if (starting) for (const rule of starting) tryRule(rule, i, toks, pack, window, emphasis, hits);
   }
-  for (const rule of pack.detectors) detect(rule, toks, pack, hits);
+  if (toks.caps > 0 || toks.bangs.length > 0) for (const rule of pack.detectors) detect(rule, toks, pack, hits);
   return hits;
 }
 
-function tryRule(rule: CompiledRule, i: number, tokens: Token[], pack: LanguagePack, window: number, emphasis: number, hits: Hit[]): void {
-  const first = tokens[i]!;
-  const last = matchFrom(rule.steps, 1, i + 1, first.sentence, tokens, pack.negators);
+function tryRule(rule: CompiledRule, i: number, toks: Tokens, pack: LanguagePack, window: number, emphasis: number, hits: Hit[]): void {
+  const last = rule.steps.length === 1 ? i : matchFrom(rule.steps, 1, i + 1, toks.sentence[i]!, toks, pack.negators);
   if (last < 0) return;
-  if (rule.negatedBy && !pack.clauseStarts.has(first.key) && negated(tokens, i, window, rule.negatedBy)) return;
-  if (rule.unlessNear && near(tokens, i, last, rule.unlessNear)) return;
+  if (rule.negatedBy && !pack.clauseStarts.has(toks.key[i]!) && negated(toks, i, window, rule.negatedBy)) return;
+  if (rule.unlessNear && near(toks, i, last, rule.unlessNear)) return;
   let emphasized = false;
-  for (let k = i; k <= last; k++) if (tokens[k]!.caps || tokens[k]!.elongated) emphasized = true;
+  for (let k = i; k <= last; k++) if (toks.flags[k]! & (CAPS | ELONGATED)) emphasized = true;
   const weight = emphasized && rule.weight > 0 ? rule.weight * emphasis : rule.weight;
-  hits.push({ rule, start: first.start, end: tokens[last]!.end, sentence: first.sentence, weight });
+  hits.push({ rule, start: toks.start[i]!, end: toks.end[last]!, sentence: toks.sentence[i]!, weight });
 }
 
-function rulesStartingWith(pack: LanguagePack, key: string): CompiledRule[] | null {
-  const out: CompiledRule[] = [...(pack.byWord.get(key) ?? []), ...pack.anyFirst];
-  if (key.length >= 3) for (const { prefix, rule } of pack.byPrefix.get(key.slice(0, 3)) ?? []) if (key.startsWith(prefix)) out.push(rule);
-  return out.length ? out : null;
-}
-
-function stepMatches(step: Step, t: Token, negators: Set<string>): boolean {
-  if (step.any) return !t.emoji && !negators.has(t.key);
-  if (step.words!.has(t.key)) return true;
-  for (const p of step.prefixes!) if (t.key.startsWith(p)) return true;
+function stepMatches(step: Step, k: string, flag: number, negators: Set<string>): boolean {
+  if (step.any) return !(flag & EMOJI) && !negators.has(k);
+  if (step.words!.has(k)) return true;
+  for (const p of step.prefixes!) if (k.startsWith(p)) return true;
   return false;
 }
 
 /** Index of the last token of a match of steps[si..] starting at token ti, or -1. Bounded backtracking. */
-function matchFrom(steps: Step[], si: number, ti: number, sentence: number, tokens: Token[], negators: Set<string>): number {
+function matchFrom(steps: Step[], si: number, ti: number, sentence: number, toks: Tokens, negators: Set<string>): number {
   if (si === steps.length) return ti - 1;
   const step = steps[si]!;
   if (step.gap) {
     for (let g = 0; g <= MAX_GAP; g++) {
       if (g > 0) {
-        const skipped = tokens[ti + g - 1];
-        if (!skipped || skipped.sentence !== sentence || skipped.emoji || negators.has(skipped.key)) return -1;
+        const s = ti + g - 1;
+        if (s >= toks.n || toks.sentence[s] !== sentence || toks.flags[s]! & EMOJI || negators.has(toks.key[s]!)) return -1;
       }
-      const r = matchFrom(steps, si + 1, ti + g, sentence, tokens, negators);
+      const r = matchFrom(steps, si + 1, ti + g, sentence, toks, negators);
       if (r >= 0) return r;
     }
     return -1;
   }
-  const t = tokens[ti];
-  if (!t || t.sentence !== sentence || !stepMatches(step, t, negators)) return -1;
-  return matchFrom(steps, si + 1, ti + 1, sentence, tokens, negators);
+  if (ti >= toks.n || toks.sentence[ti] !== sentence || !stepMatches(step, toks.key[ti]!, toks.flags[ti]!, negators)) return -1;
+  return matchFrom(steps, si + 1, ti + 1, sentence, toks, negators);
 }
 
-function negated(tokens: Token[], i: number, window: number, negators: Set<string>): boolean {
-  const { clause } = tokens[i]!;
+function negated(toks: Tokens, i: number, window: number, negators: Set<string>): boolean {
+  const clause = toks.clause[i];
   for (let k = i - 1; k >= 0 && k >= i - window; k--) {
-    const t = tokens[k]!;
-    if (t.clause !== clause) return false;
-    if (negators.has(t.key)) return true;
+    if (toks.clause[k] !== clause) return false;
+    if (negators.has(toks.key[k]!)) return true;
   }
   return false;
 }
 
-function near(tokens: Token[], first: number, last: number, words: Set<string>): boolean {
-  for (let k = Math.max(0, first - 2); k <= last + 2 && k < tokens.length; k++) {
-    if ((k < first || k > last) && words.has(tokens[k]!.key)) return true;
+function near(toks: Tokens, first: number, last: number, words: Set<string>): boolean {
+  for (let k = Math.max(0, first - 2); k <= last + 2 && k < toks.n; k++) {
+    if ((k < first || k > last) && words.has(toks.key[k]!)) return true;
   }
   return false;
 }
 
-function isShouted(t: Token, pack: LanguagePack): boolean {
-  return t.caps && !pack.acronyms.has(t.key);
+function isShouted(toks: Tokens, i: number, pack: LanguagePack): boolean {
+  return (toks.flags[i]! & CAPS) !== 0 && !pack.acronyms.has(toks.key[i]!);
 }
 
 function detect(rule: CompiledRule, toks: Tokens, pack: LanguagePack, hits: Hit[]): void {
-  const { tokens } = toks;
+  const { n, key, start, end, sentence, flags } = toks;
+  const weight = rule.weight;
   if (rule.detector === 'bang-run') {
-    for (const b of toks.bangs) {
-      if (b.text.length >= rule.min && (b.text.includes('!') || b.text.length >= 3)) hits.push({ rule, start: b.start, end: b.end, sentence: b.sentence, weight: rule.weight });
+    const b = toks.bangs;
+    for (let k = 0; k < b.length; k += 4) {
+      const len = b[k + 1]! - b[k]!;
+      // "??" alone is a question; "?!", "!!" and runs of 3+ are emphasis.
+      if (len >= rule.min && (len >= 3 || b[k + 3])) hits.push({ rule, start: b[k]!, end: b[k + 1]!, sentence: b[k + 2]!, weight });
     }
     return;
   }
+  if (toks.caps === 0) return;
   if (rule.detector === 'caps-word') {
     // One capitalised word used for emphasis ("NOT", "STILL"); short unknown ones are acronyms (ATM, PDF).
-    for (const t of tokens) {
-      if (isShouted(t, pack) && t.key.length >= 3 && (t.key.length >= 5 || pack.known.has(t.key))) {
-        hits.push({ rule, start: t.start, end: t.end, sentence: t.sentence, weight: rule.weight });
-      }
+    for (let i = 0; i < n; i++) {
+      const k = key[i]!;
+      if (isShouted(toks, i, pack) && k.length >= 3 && (k.length >= 5 || pack.known.has(k))) hits.push({ rule, start: start[i]!, end: end[i]!, sentence: sentence[i]!, weight });
     }
     return;
   }
   // caps-block: a sentence written mostly in capitals.
-  for (let i = 0; i < tokens.length; ) {
-    const sentence = tokens[i]!.sentence;
+  for (let i = 0; i < n; ) {
+    const s = sentence[i]!;
     let j = i;
     let words = 0;
     let caps = 0;
     let first = -1;
     let last = -1;
-    for (; j < tokens.length && tokens[j]!.sentence === sentence; j++) {
-      const t = tokens[j]!;
-      if (t.emoji || t.end - t.start < 2) continue;
+    for (; j < n && sentence[j] === s; j++) {
+      if (flags[j]! & EMOJI || end[j]! - start[j]! < 2) continue;
       words++;
-      if (isShouted(t, pack)) {
+      if (isShouted(toks, j, pack)) {
         caps++;
         if (first < 0) first = j;
         last = j;
       }
     }
-    if (caps >= rule.min && caps * 5 >= words * 3) hits.push({ rule, start: tokens[first]!.start, end: tokens[last]!.end, sentence, weight: rule.weight });
+    if (caps >= rule.min && caps * 5 >= words * 3) hits.push({ rule, start: start[first]!, end: end[last]!, sentence: s, weight });
     i = j;
   }
 }

@@ -1,5 +1,7 @@
 // Tension: how escalated a customer is, and why, in their own words. Pure: rules come in as arguments.
+// compileTensionRules is the zod-free runtime path (the app bundle); loadTensionRules validates first.
 export { classifyMessage, type Level, type ReasonId, type Span, type Reason, type MessageVerdict } from './classify';
 export { classifyThread, type ThreadMessage, type ThreadVerdict } from './thread';
-export { loadTensionRules, DEFAULT_THRESHOLDS, type TensionRules } from './rules';
+export { compileTensionRules, DEFAULT_THRESHOLDS, type CompileOptions, type TensionRules } from './rules';
+export { loadTensionRules } from './load';
 export { TensionSeedSchema, TensionRuleSchema, type TensionSeed } from './schema';

@@ -1,6 +1,7 @@
 // Seeds in, a compiled rule set out: patterns become token steps indexed by their first word, so a
-// message is matched in one pass with a couple of map lookups per word.
-import { parseTensionSeed, type TensionRuleSeed, type TensionSeed } from './schema';
+// message is matched in one pass with one map lookup per word. Only types come from the zod schema: this
+// is the runtime path the app bundles (validation lives in load.ts).
+import type { TensionRuleSeed, TensionSeed } from './schema';
 
 export interface Step {
   /** `_`: any one word that is not a negator. */
@@ -22,11 +23,12 @@ export interface CompiledRule {
   detector: 'caps-block' | 'caps-word' | 'bang-run' | null;
   min: number;
   steps: Step[];
+  /** For `words` rules: the entry ("hate*") this compiled rule stands for (the fit script keys on it). */
+  entry?: string;
 }
 
 export interface LanguagePack {
   language: string;
-  stopwords: Set<string>;
   /** Pattern rules indexed by an exact first word, by the first 3 letters of a first-word prefix, or neither. */
   byWord: Map<string, CompiledRule[]>;
   byPrefix: Map<string, Array<{ prefix: string; rule: CompiledRule }>>;
@@ -38,7 +40,6 @@ export interface LanguagePack {
   acronyms: Set<string>;
   /** Every literal word the rules use, plus stopwords: a capitalised one of these is emphasis, not an acronym. */
   known: Set<string>;
-  assessed: boolean;
 }
 
 export interface Scoring {
@@ -50,69 +51,111 @@ export interface Scoring {
   reasonScale?: Record<string, number>;
 }
 
+/** What one word means to the classifier: which languages know it, and the rules that can start on it. */
+export interface WordInfo {
+  /** Bit i set: languages[i] knows the word. */
+  mask: number;
+  /** Per assessed pack: the rules that can start on this word, or null. */
+  starts: Array<CompiledRule[] | null>;
+}
+
 export interface TensionRules {
   rulesVersion: string;
-  /** Packs with rules, by language; the first one is the fallback for short, unrecognisable messages. */
+  /** Packs with rules (assessed languages); the first one is the fallback for short, unrecognisable messages. */
   packs: LanguagePack[];
-  /** word -> bit mask of the packs that know it (one lookup per word for language detection). */
+  /** Every recognised language; packs[p] is languages[p], detection-only languages follow. */
+  languages: string[];
+  /** word -> bit mask of the languages that know it. */
   lexicon: Map<string, number>;
   scoring: Scoring;
-  /** Memo: word -> the rules that can start on it, per pack (a bounded cache; the hot path is one lookup). */
-  starts: Array<Map<string, CompiledRule[] | null>>;
+  /** Every exact word a language or rule knows -> what it means (precomputed). */
+  words: Map<string, WordInfo>;
+  /** head() of every rule prefix: only words with one of these heads can match a prefix. */
+  prefixHeads: Set<number>;
+  /** Memo for the other words with such a head (bounded). */
+  memo: Map<string, WordInfo>;
+}
+
+/** A number for the first three letters of a word (collisions only cost a memo lookup). */
+export function head(key: string): number {
+  return (key.charCodeAt(0) * 65599 + key.charCodeAt(1)) * 65599 + key.charCodeAt(2) | 0;
+}
+
+/** What a word means to the classifier (computed once per word, never on the hot path). */
+export function wordInfo(rules: Pick<TensionRules, 'lexicon' | 'packs'>, key: string): WordInfo {
+  const starts = rules.packs.map((pack) => {
+    const out: CompiledRule[] = [...(pack.byWord.get(key) ?? []), ...pack.anyFirst];
+    if (key.length >= 3) for (const { prefix, rule } of pack.byPrefix.get(key.slice(0, 3)) ?? []) if (key.startsWith(prefix)) out.push(rule);
+    return out.length ? out : null;
+  });
+  return { mask: rules.lexicon.get(key) ?? 0, starts };
 }
 
 /** Score cut-offs (0–100): a message is tense at `tense` and heated at `heated`. */
 export const DEFAULT_THRESHOLDS: { tense: number; heated: number } = { tense: 25, heated: 50 };
 
-const DEFAULT_SCORING: Scoring = {
-  thresholds: DEFAULT_THRESHOLDS,
-  decay: 0.5,
-  emphasis: 1.2,
-  negationWindow: 3,
-  minWordsToJudgeLanguage: 4,
-};
+export interface CompileOptions {
+  thresholds?: Partial<Scoring['thresholds']>;
+}
 
-/** Validates seed JSON objects (one per seeds/tension/*.json file) and compiles them. */
-export function loadTensionRules(seeds: unknown[], options: { thresholds?: Partial<Scoring['thresholds']> } = {}): TensionRules {
-  if (!Array.isArray(seeds)) throw new Error('loadTensionRules: expected an array of seed objects');
-  const parsed = seeds.map((seed, i) => parseTensionSeed(seed, `seeds[${i}]`));
-  const universal = parsed.filter((s) => s.language === '*');
-  const scoring: Scoring = { ...DEFAULT_SCORING };
-  for (const s of universal) Object.assign(scoring, s.scoring ?? {});
+/**
+ * Compiles seed objects (one per seeds/tension/*.json file) without validating them: for the app bundle,
+ * which ships seeds the tests have already parsed. Use loadTensionRules for seeds from elsewhere.
+ */
+export function compileTensionRules(seeds: TensionSeed[], options: CompileOptions = {}): TensionRules {
+  const universal = seeds.filter((s) => s.language === '*');
+  const scoring: Scoring = { thresholds: DEFAULT_THRESHOLDS, decay: 0.5, emphasis: 1.2, negationWindow: 3, minWordsToJudgeLanguage: 4 };
+  for (const s of universal) Object.assign(scoring, s.scoring);
   scoring.thresholds = { ...scoring.thresholds, ...options.thresholds };
   if (!(scoring.thresholds.tense <= scoring.thresholds.heated)) {
     throw new Error(`thresholds: tense (${scoring.thresholds.tense}) must not be above heated (${scoring.thresholds.heated})`);
   }
-  const languages = [...new Set(parsed.filter((s) => s.language !== '*').map((s) => s.language))];
-  if (languages.length === 0) throw new Error('loadTensionRules: no language pack (a seed with "language": "en" or similar)');
-  const packs = languages.map((language) =>
-    compilePack(
-      language,
-      scoring.reasonScale ?? {},
-      parsed.map((seed, i) => ({ seed, i })).filter(({ seed }) => seed.language === language || seed.language === '*'),
-    ),
+  const indexed = seeds.map((seed, i) => ({ seed, i }));
+  const assessed = [...new Set(seeds.filter((s) => s.language !== '*' && s.rules?.length).map((s) => s.language))];
+  if (assessed.length === 0) throw new Error('compileTensionRules: no language pack with rules (a seed with "language": "en" or similar)');
+  const packs = assessed.map((language) =>
+    compilePack(language, scoring.reasonScale ?? {}, indexed.filter(({ seed }) => seed.language === language || seed.language === '*')),
   );
-  // Packs that can be assessed come first; the very first is the fallback language.
-  packs.sort((a, b) => Number(b.assessed) - Number(a.assessed));
+  // Stopwords of every language, assessed or only recognised.
+  const stop = new Map<string, string[]>();
+  for (const s of seeds) {
+    if (s.language !== '*' && s.stopwords) push(stop, s.language, ...splitWords(s.stopwords));
+    for (const [code, ws] of Object.entries(s.languages ?? {})) push(stop, code, ...splitWords(ws));
+  }
+  const languages = [...assessed, ...[...stop.keys()].filter((l) => !assessed.includes(l))];
+  const lexicon = new Map<string, number>();
+  const mark = (w: string, bit: number): void => void lexicon.set(w, (lexicon.get(w) ?? 0) | (1 << bit));
+  languages.forEach((l, bit) => {
+    for (const w of stop.get(l) ?? []) mark(w, bit);
+  });
+  packs.forEach((p, bit) => {
+    for (const w of p.known) mark(w, bit);
+    for (const w of stop.get(p.language) ?? []) p.known.add(w);
+  });
   // "core+en@1.2.0+de+es@1.0.0": every seed named, grouped by version.
   const byVersion = new Map<string, string[]>();
-  for (const s of parsed) push(byVersion, s.version, s.language === '*' ? 'core' : s.language);
+  for (const s of seeds) push(byVersion, s.version, s.language === '*' ? 'core' : s.language);
   const rulesVersion = [...byVersion].map(([v, names]) => `${[...new Set(names)].join('+')}@${v}`).join('+');
-  const lexicon = new Map<string, number>();
-  packs.forEach((p, bit) => {
-    for (const w of p.known) lexicon.set(w, (lexicon.get(w) ?? 0) | (1 << bit));
-  });
-  return { rulesVersion, packs, lexicon, scoring, starts: packs.map(() => new Map()) };
+  const words = new Map<string, WordInfo>();
+  const prefixHeads = new Set<number>();
+  for (const p of packs) {
+    for (const w of [...p.byWord.keys(), ...p.known]) words.set(w, wordInfo({ lexicon, packs }, w));
+    for (const list of p.byPrefix.values()) for (const { prefix } of list) prefixHeads.add(head(prefix));
+  }
+  for (const w of lexicon.keys()) if (!words.has(w)) words.set(w, wordInfo({ lexicon, packs }, w));
+  return { rulesVersion, packs, languages, lexicon, scoring, words, prefixHeads, memo: new Map() };
+}
+
+function splitWords(ws: string | string[]): string[] {
+  return (typeof ws === 'string' ? ws.split(' ') : ws).filter(Boolean).map((w) => w.toLowerCase());
 }
 
 function compilePack(language: string, scale: Record<string, number>, seeds: Array<{ seed: TensionSeed; i: number }>): LanguagePack {
   const lists = new Map<string, string[]>();
-  for (const { seed } of seeds) for (const [name, ws] of Object.entries(seed.lists ?? {})) lists.set(name, [...(lists.get(name) ?? []), ...ws]);
+  for (const { seed } of seeds) for (const [name, ws] of Object.entries(seed.lists ?? {})) push(lists, name, ...ws);
   const set = (name: string): Set<string> => new Set((lists.get(name) ?? []).map((w) => w.toLowerCase()));
-  const own = seeds.filter(({ seed }) => seed.language === language);
   const pack: LanguagePack = {
     language,
-    stopwords: new Set(own.flatMap(({ seed }) => seed.stopwords ?? []).map((w) => w.toLowerCase())),
     byWord: new Map(),
     byPrefix: new Map(),
     anyFirst: [],
@@ -121,30 +164,29 @@ function compilePack(language: string, scale: Record<string, number>, seeds: Arr
     clauseStarts: set('clauseStarts'),
     acronyms: set('acronyms'),
     known: new Set(),
-    assessed: own.some(({ seed }) => (seed.rules ?? []).length > 0),
   };
-  for (const w of pack.stopwords) pack.known.add(w);
   for (const { seed, i } of seeds) {
     (seed.rules ?? []).forEach((rule, r) => {
-      const where = `seeds[${i}].rules[${r}] (${rule.id})`;
-      const compiled = compileRule(rule, where, lists);
-      compiled.weight *= scale[rule.reason] ?? 1;
-      if (compiled.detector) {
-        pack.detectors.push(compiled);
-        return;
+      for (const compiled of compileRule(rule, `seeds[${i}].rules[${r}] (${rule.id})`, lists)) {
+        compiled.weight *= scale[rule.reason] ?? 1;
+        if (compiled.detector) {
+          pack.detectors.push(compiled);
+          continue;
+        }
+        for (const step of compiled.steps) for (const w of step.words ?? []) pack.known.add(w);
+        const first = compiled.steps[0]!;
+        if (first.any || first.gap) pack.anyFirst.push(compiled);
+        for (const w of first.words ?? []) push(pack.byWord, w, compiled);
+        for (const prefix of first.prefixes ?? []) push(pack.byPrefix, prefix.slice(0, 3), { prefix, rule: compiled });
       }
-      for (const step of compiled.steps) for (const w of step.words ?? []) pack.known.add(w);
-      const first = compiled.steps[0]!;
-      if (first.any || first.gap) pack.anyFirst.push(compiled);
-      for (const w of first.words ?? []) push(pack.byWord, w, compiled);
-      for (const prefix of first.prefixes ?? []) push(pack.byPrefix, prefix.slice(0, 3), { prefix, rule: compiled });
     });
   }
   return pack;
 }
 
-function compileRule(rule: TensionRuleSeed, where: string, lists: Map<string, string[]>): CompiledRule {
-  if ((rule.match === undefined) === (rule.detector === undefined)) throw new Error(`${where}: give exactly one of "match" or "detector"`);
+function compileRule(rule: TensionRuleSeed, where: string, lists: Map<string, string[]>): CompiledRule[] {
+  const kinds = Number(rule.match !== undefined) + Number(rule.detector !== undefined) + Number(rule.words !== undefined);
+  if (kinds !== 1) throw new Error(`${where}: give exactly one of "match", "words" or "detector"`);
   const listSet = (names: string[] | undefined, key: string): Set<string> | null => {
     if (!names) return null;
     const out = new Set<string>();
@@ -155,7 +197,7 @@ function compileRule(rule: TensionRuleSeed, where: string, lists: Map<string, st
     }
     return out;
   };
-  return {
+  const base = {
     id: rule.id,
     reason: rule.reason,
     weight: rule.weight,
@@ -164,8 +206,19 @@ function compileRule(rule: TensionRuleSeed, where: string, lists: Map<string, st
     unlessNear: listSet(rule.unlessNear === undefined ? undefined : [rule.unlessNear], 'unlessNear'),
     detector: rule.detector ?? null,
     min: rule.min ?? 2,
-    steps: rule.match === undefined ? [] : compilePattern(rule.match, `${where}.match`, lists),
   };
+  if (rule.words !== undefined) {
+    return rule.words
+      .trim()
+      .split(/\s+/)
+      .map((item) => {
+        const [entry = '', points] = item.split(':');
+        const weight = points === undefined ? rule.weight : Number(points);
+        if (!Number.isFinite(weight)) throw new Error(`${where}.words: "${item}" needs a number after ":"`);
+        return { ...base, weight, entry, steps: compilePattern(entry, `${where}.words`, lists) };
+      });
+  }
+  return [{ ...base, steps: rule.match === undefined ? [] : compilePattern(rule.match, `${where}.match`, lists) }];
 }
 
 function compilePattern(pattern: string, where: string, lists: Map<string, string[]>): Step[] {
@@ -195,8 +248,8 @@ function compilePattern(pattern: string, where: string, lists: Map<string, strin
   return steps;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+function push<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (list) list.push(...values);
+  else map.set(key, values);
 }

@@ -1,18 +1,22 @@
 // The shape of a tension seed file (seeds/tension/*.json). The app, the CLI and the seed test all parse
-// seeds with this one schema. zod/mini keeps the bundle small.
+// seeds with this one schema. The runtime path (compileTensionRules) imports only the types from here,
+// and every schema below is marked pure, so a bundle that does not validate carries no zod at all.
 import * as z from 'zod/mini';
 
 const ID = /^[a-z0-9*][a-z0-9.-]*$/;
 
 /**
- * A rule fires on a word pattern (`match`) or on a built-in detector (`detector`).
+ * A rule fires on a word pattern (`match`), on a weighted word list (`words`) or on a built-in detector.
  * Pattern syntax, one token per word: `word`, `a|b` (either), `cancel*` (prefix, 3+ letters), `_` (any
  * one word), `..` (0–3 words, never a negator, same sentence), `~list` (a word of a named list).
+ * `words`: single words or prefixes separated by spaces, each with its own points (`hate*:45 awful:40`;
+ * `weight` for those without); this is the lexicon whose points scripts/fit-tension.ts fits.
  */
-export const TensionRuleSchema = z.strictObject({
+export const TensionRuleSchema = /* @__PURE__ */ (() => z.strictObject({
   id: z.string().check(z.regex(ID, 'rule ids are lower-case words joined by "." or "-"')),
   reason: z.string().check(z.minLength(1)),
   match: z.optional(z.string().check(z.minLength(1))),
+  words: z.optional(z.string().check(z.minLength(1))),
   detector: z.optional(z.enum(['caps-block', 'caps-word', 'bang-run'])),
   /** Points added to the message score (negative = mitigating). */
   weight: z.number().check(z.minimum(-100), z.maximum(100)),
@@ -26,16 +30,20 @@ export const TensionRuleSchema = z.strictObject({
   /** caps-block: minimum capitalised words. */
   min: z.optional(z.number().check(z.minimum(1))),
   note: z.optional(z.string()),
-});
+}))();
 
-export const TensionSeedSchema = z.strictObject({
+export const TensionSeedSchema = /* @__PURE__ */ (() => z.strictObject({
   /** "*" for language-independent rules (emoji, capitals, "!!!") and scoring; else a language code. */
   language: z.string().check(z.regex(/^(\*|[a-z]{2,3})$/, 'use "*" or an ISO 639 code such as "en"')),
   version: z.string().check(z.minLength(1)),
   note: z.optional(z.string()),
-  /** Common words of the language, used to recognise it. A pack with stopwords but no rules is detected
-   * and answered with "not-assessed". */
-  stopwords: z.optional(z.array(z.string())),
+  /** Common words of the language (a list, or one string separated by spaces), used to recognise it. */
+  stopwords: z.optional(z.union([z.array(z.string()), z.string()])),
+  /** Core seed: stopwords of languages we recognise but do not assess yet (code -> "words separated by
+   * spaces"). Their messages get "not-assessed"; a pack with rules for the language makes it assessed. */
+  languages: z.optional(z.record(z.string(), z.string())),
+  /** How the numbers in this seed were derived (scripts/fit-tension.ts); not read by the classifier. */
+  fitted: z.optional(z.record(z.string(), z.unknown())),
   /** Named word lists used by patterns (`~name`) and by negation: negators, clauseStarts, acronyms. */
   lists: z.optional(z.record(z.string(), z.array(z.string()))),
   rules: z.optional(z.array(TensionRuleSchema)),
@@ -54,7 +62,7 @@ export const TensionSeedSchema = z.strictObject({
       minWordsToJudgeLanguage: z.optional(z.number()),
     }),
   ),
-});
+}))();
 
 export type TensionSeed = z.infer<typeof TensionSeedSchema>;
 export type TensionRuleSeed = z.infer<typeof TensionRuleSchema>;

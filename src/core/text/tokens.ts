@@ -1,52 +1,52 @@
-// One linear pass over a message: words (with offsets and a matching key), emoji, and the
-// punctuation that ends sentences or clauses. Rule matchers work on these tokens, never on raw regexes.
+// One linear pass over a message: words (with offsets and a matching key), emoji, and the punctuation
+// that ends sentences or clauses. Tokens live in parallel arrays that are reused from call to call, so
+// scanning allocates only the key strings: no object per token. Rule matchers read these arrays.
 
-export interface Token {
-  /** An emoji rather than a word. */
-  emoji: boolean;
-  start: number;
-  end: number;
-  /** Lower case, plain apostrophes, letters repeated 3+ times collapsed ("sooo" -> "so"). */
-  key: string;
-  /** Written in capitals (2+ letters, no lower case). */
-  caps: boolean;
-  /** Had a run of 3+ repeated letters ("sooo", "pleeease"). */
-  elongated: boolean;
-  /** Sentence number; sentences end at . ! ? … and line breaks. */
-  sentence: number;
-  /** Clause number; clauses also end at , ; : ( ) and dashes. */
-  clause: number;
-}
-
-export interface PunctRun {
-  start: number;
-  end: number;
-  text: string;
-  sentence: number;
-}
+/** Token flags. */
+export const CAPS = 1;
+export const ELONGATED = 2;
+export const EMOJI = 4;
 
 export interface Tokens {
-  tokens: Token[];
-  /** Runs of two or more ! / ? marks ("!!!", "?!", "??"). */
-  bangs: PunctRun[];
-  sentences: number;
+  n: number;
+  /** Lower case, plain apostrophes, letters repeated 3+ times collapsed ("sooo" -> "so"). */
+  key: string[];
+  start: number[];
+  end: number[];
+  /** CAPS (2+ letters, no lower case) | ELONGATED (a run of 3+ letters) | EMOJI. */
+  flags: number[];
+  /** Sentence number; sentences end at . ! ? … and line breaks. */
+  sentence: number[];
+  /** Clause number; clauses also end at , ; : ( ) and dashes. */
+  clause: number[];
+  /** Runs of two or more ! / ? marks: [start, end, sentence, has "!" (1/0)] quads. */
+  bangs: number[];
+  /** Tokens flagged CAPS. */
+  caps: number;
 }
 
 // Words as in words.ts (letters, digits, marks of any script; ' or - joins two parts), one emoji with its
-// ZWJ sequence / modifiers, or punctuation. A hand-written scanner: one pass, no backtracking, and several
-// times faster than a Unicode-property regular expression on the hot path (ASCII).
+// ZWJ sequence / modifiers, or punctuation. Hand-written: ASCII and Latin-1 letters never reach a regex.
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const PICTO = /\p{Extended_Pictographic}/u;
-const ELONGATED = /(\p{L})\1\1+/gu;
+
+// ASCII classes: 1 word character, 2 lower case, 4 upper case.
+const LOWER = 2;
+const UPPER = 4;
+const ASCII = new Uint8Array(128);
+for (let c = 48; c < 58; c++) ASCII[c] = 1;
+for (let c = 97; c < 123; c++) ASCII[c] = 1 | LOWER;
+for (let c = 65; c < 91; c++) ASCII[c] = 1 | UPPER;
 
 function isWordAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c < 128) return (c > 96 && c < 123) || (c > 64 && c < 91) || (c > 47 && c < 58) ? 1 : 0;
+  if (c >= 0xc0 && c < 0x250) return c === 0xd7 || c === 0xf7 ? 0 : 1;
   if (c >= 0xd800 && c <= 0xdbff) {
     const cp = text.codePointAt(i)!;
     return cp > 0xffff && WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0;
   }
-  return WORD_CHAR.test(text[i]!) ? 1 : 0;
+  return c > 0xaa && WORD_CHAR.test(text[i]!) ? 1 : 0;
 }
 
 function pictoAt(text: string, i: number): number {
@@ -55,55 +55,94 @@ function pictoAt(text: string, i: number): number {
   return PICTO.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }
 
-export function tokenize(text: string): Tokens {
-  const tokens: Token[] = [];
-  const bangs: PunctRun[] = [];
+/** Collapses letter runs of 3+ to one letter ("sooo" -> "so", "pleeease" -> "please"). */
+function collapse(key: string): string {
+  let out = '';
+  for (let i = 0; i < key.length; ) {
+    let j = i + 1;
+    while (j < key.length && key.charCodeAt(j) === key.charCodeAt(i)) j++;
+    out += j - i >= 3 && key.charCodeAt(i) > 57 ? key[i] : key.slice(i, j);
+    i = j;
+  }
+  return out;
+}
+
+const shared: Tokens = { n: 0, key: [], start: [], end: [], flags: [], sentence: [], clause: [], bangs: [], caps: 0 };
+
+/** Tokenises into reused arrays: valid until the next call (callers are synchronous). */
+export function tokenize(text: string, out: Tokens = shared): Tokens {
+  const { key, start: starts, end: ends, flags, sentence: sentences, clause: clauses, bangs } = out;
+  bangs.length = 0;
+  let n = 0;
+  let capsCount = 0;
   // Lower-casing the whole text once is faster than per word; fall back when it changes length.
   const lowerAll = text.toLowerCase();
   const sameLength = lowerAll.length === text.length;
-  const n = text.length;
+  const len = text.length;
   let sentence = 0;
   let clause = 0;
   let sentenceHasWords = false;
   let i = 0;
-  while (i < n) {
+  while (i < len) {
     const c = text.charCodeAt(i);
-    let w = isWordAt(text, i);
+    let w = c < 128 ? ASCII[c]! & 1 : isWordAt(text, i);
     if (w > 0) {
       const start = i;
-      let upper = false;
-      let lower = false;
-      let run = 1;
+      let cls = 0;
       let elongated = false;
-      let nonAscii = false;
-      let prev = -1;
+      let other = false;
       for (;;) {
-        while (w > 0) {
+        let prev = -1;
+        let run = 1;
+        for (;;) {
           const d = text.charCodeAt(i);
-          if (d >= 65 && d <= 90) upper = true;
-          else if (d >= 97 && d <= 122) lower = true;
-          else if (d >= 128) nonAscii = true;
-          run = d === prev ? run + 1 : 1;
-          if (run >= 3 && d > 57) elongated = true;
+          if (d < 128) {
+            const a = ASCII[d]!;
+            if (!(a & 1)) break;
+            cls |= a;
+            i++;
+          } else {
+            w = isWordAt(text, i);
+            if (w === 0) break;
+            other = true;
+            i += w;
+          }
+          if (d === prev) {
+            if (++run === 3 && d > 57) elongated = true;
+          } else run = 1;
           prev = d;
-          i += w;
-          w = i < n ? isWordAt(text, i) : 0;
         }
         const j = text.charCodeAt(i);
         // ' ’ ‘ - join two word parts
-        if ((j === 39 || j === 0x2019 || j === 0x2018 || j === 45) && i + 1 < n && (w = isWordAt(text, i + 1)) > 0) {
+        if ((j === 39 || j === 0x2019 || j === 0x2018 || j === 45) && i + 1 < len && isWordAt(text, i + 1) > 0) {
+          if (j !== 39 && j !== 45) other = true;
           i += 1;
-          prev = -1;
           continue;
         }
         break;
       }
-      const raw = text.slice(start, i);
-      let key = sameLength ? lowerAll.slice(start, i) : raw.toLowerCase();
-      if (key.includes('’') || key.includes('‘')) key = key.replace(/[’‘]/g, "'");
-      if (elongated) key = key.replace(ELONGATED, '$1');
-      const caps = raw.length >= 2 && (nonAscii ? raw === raw.toUpperCase() && key !== raw : upper && !lower);
-      tokens.push({ emoji: false, start, end: i, key, caps, elongated: elongated && key.length < raw.length, sentence, clause });
+      const upper = (cls & UPPER) !== 0;
+      const lower = (cls & LOWER) !== 0;
+      let k = sameLength ? lowerAll.slice(start, i) : text.slice(start, i).toLowerCase();
+      let caps = false;
+      if (other) {
+        k = k.replace(/[’‘]/g, "'");
+        const raw = text.slice(start, i);
+        caps = raw.length >= 2 && raw === raw.toUpperCase() && raw.toLowerCase() !== raw;
+      } else caps = upper && !lower && i - start >= 2;
+      let f = caps ? CAPS : 0;
+      if (elongated) {
+        const collapsed = collapse(k);
+        if (collapsed.length < k.length) f |= ELONGATED;
+        k = collapsed;
+      }
+      if (caps) capsCount++;
+      key[n] = k;
+      starts[n] = start;
+      ends[n] = i;
+      flags[n] = f;
+      sentences[n] = sentence;
+      clauses[n++] = clause;
       sentenceHasWords = true;
       continue;
     }
@@ -119,14 +158,20 @@ export function tokenize(text: string): Tokens {
         else if (text.charCodeAt(i - 1) === 0x200d && (w = pictoAt(text, i)) > 0) i += w;
         else break;
       }
-      tokens.push({ emoji: true, start, end: i, key: String.fromCodePoint(text.codePointAt(start)!), caps: false, elongated: false, sentence, clause });
+      key[n] = String.fromCodePoint(text.codePointAt(start)!);
+      starts[n] = start;
+      ends[n] = i;
+      flags[n] = EMOJI;
+      sentences[n] = sentence;
+      clauses[n++] = clause;
       continue;
     }
     if (c === 33 || c === 63) {
       // a run of ! and ?
       const start = i;
-      while (i < n && (text.charCodeAt(i) === 33 || text.charCodeAt(i) === 63)) i++;
-      if (i - start >= 2) bangs.push({ start, end: i, text: text.slice(start, i), sentence });
+      let bang = 0;
+      for (let d = c; d === 33 || d === 63; d = text.charCodeAt(++i)) if (d === 33) bang = 1;
+      if (i - start >= 2) bangs.push(start, i, sentence, bang);
     } else if (c === 46 || c === 10 || c === 0x2026) {
       i++;
     } else {
@@ -139,5 +184,7 @@ export function tokenize(text: string): Tokens {
     sentenceHasWords = false;
     clause++;
   }
-  return { tokens, bangs, sentences: sentence + (sentenceHasWords ? 1 : 0) };
+  out.n = n;
+  out.caps = capsCount;
+  return out;
 }

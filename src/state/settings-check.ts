@@ -1,0 +1,30 @@
+// Loaded only when an installation has non-default settings: validating admin JSON needs zod, which
+// the default sidebar does without (see config-model.ts).
+import { readSettings, type Problem, type Settings } from '../core/config';
+import { loadPhraseRules, type PhraseRules } from '../core/phrases';
+
+export { readSettings };
+
+/**
+ * Admin phrase rules are checked one by one against the built-ins, so that one bad entry is reported
+ * with its path and the rest still apply.
+ */
+export function buildPhraseRules(seeds: unknown[], extra: Settings['phraseRules']): { rules: PhraseRules; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const accepted = <T>(list: T[], field: 'add' | 'disable', attempt: (entry: T) => void): T[] =>
+    list.filter((entry, i) => {
+      try {
+        attempt(entry);
+        return true;
+      } catch (error) {
+        // The core names the entry settings.add[0]; admins know the parameter as phrase_rules.
+        const message = (error as Error).message.split('\n')[0] ?? '';
+        const m = /^settings\.\w+\[\d+\]([^:]*): (.*)$/.exec(message);
+        problems.push(m ? { path: `phrase_rules.${field}[${i}]${m[1]}`, message: m[2]! } : { path: `phrase_rules.${field}[${i}]`, message });
+        return false;
+      }
+    });
+  const add = accepted(extra.add, 'add', (entry) => loadPhraseRules(seeds, { add: [entry] }));
+  const disable = accepted(extra.disable, 'disable', (id) => loadPhraseRules(seeds, { disable: [id] }));
+  return { rules: loadPhraseRules(seeds, { add, disable }), problems };
+}
