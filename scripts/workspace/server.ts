@@ -59,9 +59,10 @@ function listen(route: Route, port: number, host: string): Promise<Server> {
   });
 }
 
-export async function serveWorkspace(options: { port?: number; host?: string } = {}): Promise<RunningWorkspace> {
+/** `appDir` serves another app build (same layout: assets/iframe.html, …) as the app origin; default dist/app. */
+export async function serveWorkspace(options: { port?: number; host?: string; appDir?: string } = {}): Promise<RunningWorkspace> {
   const host = options.host ?? '127.0.0.1';
-  const appFiles = fileRoute(APP_DIR, (path, body) =>
+  const appFiles = fileRoute(options.appDir ?? APP_DIR, (path, body) =>
     path.endsWith('/iframe.html') ? body.toString('utf8').replace(ZENDESK_SDK_URL, LOCAL_SDK_PATH) : body,
   );
   const sdk = fileRoute(WORKSPACE_DIR);

@@ -1,5 +1,6 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Problem, Settings } from '../core/config/settings';
+import type { Framework, FrameworksPolicy } from '../core/frameworks';
 import { compilePhraseRules, type PhraseRules, type PhraseSeed } from '../core/phrases';
 import { loadTensionRules, type TensionRules } from '../core/tension';
 import type { Host } from '../host/host';
@@ -10,6 +11,10 @@ export interface ConfigModel {
   problems: ReadonlySignal<Problem[]>;
   phraseRules: ReadonlySignal<PhraseRules>;
   tensionRules: ReadonlySignal<TensionRules>;
+  /** Built-in frameworks plus the admin's own (which may replace a built-in by id). */
+  frameworks: ReadonlySignal<Framework[]>;
+  /** Which frameworks each brand may use; null when not set (all allowed). */
+  policy: ReadonlySignal<FrameworksPolicy | null>;
   load(): Promise<void>;
 }
 
@@ -17,6 +22,7 @@ export interface ConfigModel {
 export interface Seeds {
   tension: unknown[];
   phrases: readonly PhraseSeed[];
+  frameworks: readonly Framework[];
 }
 
 // Kept in step with DEFAULT_SETTINGS (core/config) and the manifest's parameter defaults; a test checks.
@@ -40,7 +46,15 @@ export function isDefault(settings: Record<string, unknown>): boolean {
 }
 
 export function createConfigModel(host: Host, seeds: Seeds): ConfigModel {
-  const state = signal<{ settings: Settings; problems: Problem[]; phraseRules: PhraseRules | null }>({ settings: DEFAULTS, problems: [], phraseRules: null });
+  interface State {
+    settings: Settings;
+    problems: Problem[];
+    phraseRules: PhraseRules | null;
+    frameworks: Framework[] | null;
+    policy: FrameworksPolicy | null;
+  }
+  const initial: State = { settings: DEFAULTS, problems: [], phraseRules: null, frameworks: null, policy: null };
+  const state = signal<State>(initial);
   const settings = computed(() => state.value.settings);
   const defaultPhraseRules = computed(() => compilePhraseRules(seeds.phrases));
   const tensionRules = computed(() => {
@@ -52,11 +66,13 @@ export function createConfigModel(host: Host, seeds: Seeds): ConfigModel {
     problems: computed(() => state.value.problems),
     phraseRules: computed(() => state.value.phraseRules ?? defaultPhraseRules.value),
     tensionRules,
+    frameworks: computed(() => state.value.frameworks ?? [...seeds.frameworks]),
+    policy: computed(() => state.value.policy),
     async load() {
       const meta = await host.metadata();
       if (!meta.ok) {
         // Settings that cannot be read leave the defaults in force; the app works either way.
-        state.value = { settings: DEFAULTS, problems: [{ path: 'settings', message: meta.error.message }], phraseRules: null };
+        state.value = { ...initial, problems: [{ path: 'settings', message: meta.error.message }] };
         return;
       }
       if (isDefault(meta.value.settings)) return;
@@ -64,9 +80,16 @@ export function createConfigModel(host: Host, seeds: Seeds): ConfigModel {
         const check = await import('./settings-check');
         const read = check.readSettings(meta.value.settings);
         const phrases = check.buildPhraseRules([...seeds.phrases], read.settings.phraseRules);
-        state.value = { settings: read.settings, problems: [...read.problems, ...phrases.problems], phraseRules: phrases.rules };
+        const frameworks = check.buildFrameworks([...seeds.frameworks], read.settings);
+        state.value = {
+          settings: read.settings,
+          problems: [...read.problems, ...phrases.problems, ...frameworks.problems],
+          phraseRules: phrases.rules,
+          frameworks: frameworks.frameworks,
+          policy: frameworks.policy,
+        };
       } catch (error) {
-        state.value = { settings: DEFAULTS, problems: [{ path: 'settings', message: `could not be checked (${(error as Error).message}); defaults are used` }], phraseRules: null };
+        state.value = { ...initial, problems: [{ path: 'settings', message: `could not be checked (${(error as Error).message}); defaults are used` }] };
       }
     },
   };

@@ -1,6 +1,7 @@
 // Loaded only when an installation has non-default settings: validating admin JSON needs zod, which
 // the default sidebar does without (see config-model.ts).
 import { readSettings, type Problem, type Settings } from '../core/config';
+import { parseFrameworksPolicy, withCustomFrameworks, type Framework, type FrameworksPolicy } from '../core/frameworks';
 import { loadPhraseRules, type PhraseRules } from '../core/phrases';
 
 export { readSettings };
@@ -27,4 +28,17 @@ export function buildPhraseRules(seeds: unknown[], extra: Settings['phraseRules'
   const add = accepted(extra.add, 'add', (entry) => loadPhraseRules(seeds, { add: [entry] }));
   const disable = accepted(extra.disable, 'disable', (id) => loadPhraseRules(seeds, { disable: [id] }));
   return { rules: loadPhraseRules(seeds, { add, disable }), problems };
+}
+
+/** Admin frameworks (same schema as the built-ins) and the per-brand policy, with their problems. */
+export function buildFrameworks(builtIns: Framework[], settings: Settings): { frameworks: Framework[]; policy: FrameworksPolicy | null; problems: Problem[] } {
+  const custom = withCustomFrameworks(builtIns, settings.customFrameworks);
+  const problems = [...custom.problems];
+  let policy: FrameworksPolicy | null = null;
+  if (settings.frameworksPolicy !== null) {
+    const parsed = parseFrameworksPolicy(settings.frameworksPolicy, custom.frameworks.map((f) => f.id));
+    policy = parsed.policy;
+    problems.push(...parsed.problems.map((p) => ({ path: p.path ? `frameworks_policy.${p.path}` : 'frameworks_policy', message: p.message })));
+  }
+  return { frameworks: custom.frameworks, policy, problems };
 }

@@ -48,3 +48,25 @@ describe('layers', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('seeds the sidebar uses without a runtime validator', () => {
+  test('every framework seed carries the lists the engine reads', () => {
+    const dir = join(ROOT, 'seeds/frameworks');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const file of files) {
+      const seed = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+      expect(Array.isArray(seed.slots), `${file}: slots`).toBe(true);
+      expect(Array.isArray(seed.suggestWhen), `${file}: suggestWhen`).toBe(true);
+    }
+  });
+
+  test('main.tsx imports every seed file', () => {
+    const main = read('src/main.tsx');
+    for (const kind of ['tension', 'phrases', 'frameworks']) {
+      for (const file of readdirSync(join(ROOT, 'seeds', kind)).filter((f) => f.endsWith('.json'))) {
+        expect(main, `seeds/${kind}/${file}`).toContain(`../seeds/${kind}/${file}`);
+      }
+    }
+  });
+});

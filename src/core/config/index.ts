@@ -1,2 +1,2 @@
 // App settings: parsed with defaults and field-level problems. Pure: settings come in as arguments.
-export { readSettings, pathOf, DEFAULT_SETTINGS, DEFAULT_TAG_PREFIX, DRAFT_GATES, type DraftGate, type Problem, type Settings } from './settings';
+export { readSettings, DEFAULT_SETTINGS, DEFAULT_TAG_PREFIX, DRAFT_GATES, type DraftGate, type Problem, type Settings } from './settings';

@@ -3,7 +3,7 @@
 // with its path, what is wrong and how to fix it; nothing here throws.
 import * as z from 'zod/mini';
 import { tagPrefixProblem } from '../tags';
-import { closest } from '../text/closest';
+import { closest, pathOf } from '../text/hints';
 
 export interface Problem {
   /** Where: the parameter name, then the path inside its JSON (`phrase_rules.add[0].category`). */
@@ -50,9 +50,6 @@ function describe(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-export function pathOf(base: string, path: readonly PropertyKey[]): string {
-  return base + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-}
 
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

@@ -1,6 +1,7 @@
 // Which frameworks each brand may use, from the frameworks_policy setting. Never throws: a broken part
 // falls back to its default (all frameworks allowed) and yields a problem an admin can act on.
-import { didYouMean, pathOf, type Framework, type Problem } from './schema';
+import { didYouMean, pathOf } from '../text/hints';
+import type { Framework, Problem } from './schema';
 
 export interface PolicyRule {
   allowed: string[] | '*';

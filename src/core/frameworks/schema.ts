@@ -2,7 +2,7 @@
 // zod/mini keeps the validator tree-shakable for the sidebar bundle.
 import * as z from 'zod/mini';
 import type { ElementId } from '../phrases';
-import { editDistance } from '../text/closest';
+import { didYouMean, pathOf } from '../text/hints';
 import type { LocaleText } from './locale';
 
 // Kept here rather than imported, so the sidebar does not pull the phrase module's schemas in; the type
@@ -74,26 +74,12 @@ export interface Problem {
 }
 
 
-/** The nearest candidate, ignoring case, within two edits (fewer for short words); null when none is close. */
-export function didYouMean(value: string, candidates: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestD = Math.min(2, Math.floor(value.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = editDistance(value.toLowerCase(), c.toLowerCase());
-    if (d < bestD && c !== value) [best, bestD] = [c, d];
-  }
-  // "free-text" → "text": one name inside the other counts when the shorter has four letters or more.
-  const v = value.toLowerCase();
-  return best ?? candidates.find((c) => Math.min(c.length, v.length) >= 4 && c !== value && (v.includes(c.toLowerCase()) || c.toLowerCase().includes(v))) ?? null;
-}
-
 const hint = (value: unknown, candidates: readonly string[]): string => {
   const near = typeof value === 'string' ? didYouMean(value, candidates) : null;
   return near ? ` — did you mean "${near}"?` : '';
 };
 
-export const pathOf = (base: string, path: readonly PropertyKey[]): string =>
-  path.reduce<string>((at, p) => at + (typeof p === 'number' ? `[${p}]` : /^[\w-]+$/.test(String(p)) ? `${at ? '.' : ''}${String(p)}` : `[${JSON.stringify(String(p))}]`), base);
+export { didYouMean, pathOf };
 
 const at = (raw: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p] : undefined), raw);

@@ -1,5 +1,5 @@
 import { GAP, addPattern, isNumber, isTime, newNode, type TrieNode } from './compile';
-import { closest } from '../text/closest';
+import { closest } from '../text/hints';
 import type { CustomPhrase, ElementRule, FlagRule, PhraseSeed } from './schema';
 import { CATEGORIES, ELEMENTS, SEVERITIES, type Category, type ElementId, type Severity } from './vocabulary';
 import { phraseTokens, tokenize, type Tokens } from './tokens';

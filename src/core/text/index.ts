@@ -1,4 +1,4 @@
 export { words, normalizeWord, isCapsWord, type Word } from './words';
 export { htmlToText, decodeEntities } from './html';
-export { closest, editDistance } from './closest';
+export { closest, didYouMean, editDistance, pathOf } from './hints';
 export { occurrenceAt, nthIndexOf, replaceInHtml, escapeText } from './replace';
