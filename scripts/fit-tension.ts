@@ -13,7 +13,7 @@ import { compileTensionRules, type CompiledRule, type TensionRules } from '../sr
 import type { TensionSeed } from '../src/core/tension/schema';
 import { CLASSES, f1s, readRows, type Label } from './bench/tension';
 import { readTensionSeeds, TENSION_SEEDS_DIR } from './cli/classify';
-import { loadTensionRules } from '../src/core/tension/index';
+import { loadTensionRules } from '../src/core/tension/validate';
 
 /** Reasons whose points are hand-set (explicit escalation cues), never fitted. */
 const FIXED = new Set(['cancel-threat', 'supervisor-demand', 'public-threat', 'legal-threat']);

@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const code = await gzipBytes(`export * from './src/core/phrases/index.ts';`, ['zod', 'zod/*']);
   const withZod = await gzipBytes(`export * from './src/core/phrases/index.ts';`);
   const seeds = `import a from './seeds/phrases/escalating.json'; import b from './seeds/phrases/structure.json'; import c from './seeds/phrases/tone.json';
-import { loadPhraseRules } from './src/core/phrases/index.ts'; export const rules = loadPhraseRules([a, b, c]);`;
+import { loadPhraseRules } from './src/core/phrases/validate.ts'; export const rules = loadPhraseRules([a, b, c]);`;
   const withRules = await gzipBytes(seeds, ['zod', 'zod/*']);
   const all = await gzipBytes(seeds);
   console.log('min+gzip bytes | code | code + rules');

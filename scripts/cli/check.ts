@@ -3,7 +3,8 @@
 // Out: {"id"?, "flags": [...], "elements": {"acknowledgment": true, ...}}, or {"id"?, "error": "..."}.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkDraft, loadPhraseRules, type Tension } from '../../src/core/phrases';
+import { checkDraft, type Tension } from '../../src/core/phrases';
+import { loadPhraseRules } from '../../src/core/phrases/validate';
 import { isRecord, mapJsonLines } from './jsonl';
 
 const SEED_DIR = fileURLToPath(new URL('../../seeds/phrases/', import.meta.url));

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyMessage, classifyThread, loadTensionRules, type TensionRules, type ThreadMessage } from '../../src/core/tension/index';
+import { classifyMessage, classifyThread, type TensionRules, type ThreadMessage } from '../../src/core/tension/index';
+import { loadTensionRules } from '../../src/core/tension/validate';
 import { isRecord, mapJsonLines } from './jsonl';
 
 export const TENSION_SEEDS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../seeds/tension');

@@ -10,10 +10,10 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync } fro
 import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isRecord } from '../cli/jsonl';
-import { JsonSyntaxError, scanJsonStream } from './json-stream';
+import { ExportJsonError, streamExportJson } from './export-json';
 
 export type ExportItem =
-  /** `where` says how to find it when the ticket has no usable id: "tickets.json, character 1234". */
+  /** `where` says how to find it when the ticket has no usable id: "tickets.json, tickets[1234]". */
   | { kind: 'ticket'; raw: unknown; where: string }
   | { kind: 'user'; raw: unknown }
   | { kind: 'brand'; raw: unknown }
@@ -65,8 +65,8 @@ function* itemsOf(value: unknown, where: string): Generator<ExportItem> {
 async function* readJsonFile(file: string): AsyncGenerator<ExportItem> {
   const name = basename(file);
   try {
-    for await (const event of scanJsonStream(createReadStream(file, { highWaterMark: 256 * 1024 }))) {
-      const where = `${name}, character ${event.offset}`;
+    for await (const event of streamExportJson(() => createReadStream(file, { highWaterMark: 256 * 1024 }))) {
+      const where = event.path === '' ? name : `${name}, ${event.path}`;
       if (event.kind === 'item') {
         if (event.list === 'users') yield { kind: 'user', raw: event.value };
         else if (event.list === 'brands') yield { kind: 'brand', raw: event.value };
@@ -76,7 +76,7 @@ async function* readJsonFile(file: string): AsyncGenerator<ExportItem> {
       }
     }
   } catch (err) {
-    if (err instanceof JsonSyntaxError) yield { kind: 'problem', message: `${name}: ${err.message} — the rest of this file cannot be read`, fatal: true };
+    if (err instanceof ExportJsonError) yield { kind: 'problem', message: `${name}: ${err.message} — the rest of this file cannot be read`, fatal: true };
     else yield { kind: 'problem', message: `${name}: ${(err as Error).message}`, fatal: true };
   }
 }

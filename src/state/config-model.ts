@@ -1,28 +1,25 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Problem, Settings } from '../core/config/settings';
 import type { Framework, FrameworksPolicy } from '../core/frameworks';
-import { compilePhraseRules, type PhraseRules, type PhraseSeed } from '../core/phrases';
-import { loadTensionRules, type TensionRules } from '../core/tension';
+import type { PhraseRules } from '../core/phrases';
+import { compileTensionRules, type TensionRules, type TensionSeed } from '../core/tension';
+import type { AssistSeeds } from '../assist-seeds';
 import type { Host } from '../host/host';
+
+/** What admins changed beyond the built-ins; null parts mean "use the built-ins". */
+export interface AdminRules {
+  phraseRules: PhraseRules | null;
+  frameworks: Framework[] | null;
+  policy: FrameworksPolicy | null;
+}
 
 export interface ConfigModel {
   settings: ReadonlySignal<Settings>;
   /** Every problem with the installation's settings; the broken parts run on defaults. */
   problems: ReadonlySignal<Problem[]>;
-  phraseRules: ReadonlySignal<PhraseRules>;
   tensionRules: ReadonlySignal<TensionRules>;
-  /** Built-in frameworks plus the admin's own (which may replace a built-in by id). */
-  frameworks: ReadonlySignal<Framework[]>;
-  /** Which frameworks each brand may use; null when not set (all allowed). */
-  policy: ReadonlySignal<FrameworksPolicy | null>;
+  admin: ReadonlySignal<AdminRules>;
   load(): Promise<void>;
-}
-
-/** Built-in rules, validated by the seed tests and the build, so the sidebar compiles them without a validator. */
-export interface Seeds {
-  tension: unknown[];
-  phrases: readonly PhraseSeed[];
-  frameworks: readonly Framework[];
 }
 
 // Kept in step with DEFAULT_SETTINGS (core/config) and the manifest's parameter defaults; a test checks.
@@ -45,29 +42,31 @@ export function isDefault(settings: Record<string, unknown>): boolean {
   });
 }
 
-export function createConfigModel(host: Host, seeds: Seeds): ConfigModel {
+export interface ConfigSources {
+  /** Built-in tension rules, validated by the seed tests, compiled without a validator. */
+  tension: readonly TensionSeed[];
+  /** The draft checker's and frameworks' seeds, fetched only when admin settings must be checked against them. */
+  assistSeeds: () => Promise<AssistSeeds>;
+}
+
+export function createConfigModel(host: Host, sources: ConfigSources): ConfigModel {
   interface State {
     settings: Settings;
     problems: Problem[];
-    phraseRules: PhraseRules | null;
-    frameworks: Framework[] | null;
-    policy: FrameworksPolicy | null;
+    admin: AdminRules;
   }
-  const initial: State = { settings: DEFAULTS, problems: [], phraseRules: null, frameworks: null, policy: null };
+  const initial: State = { settings: DEFAULTS, problems: [], admin: { phraseRules: null, frameworks: null, policy: null } };
   const state = signal<State>(initial);
   const settings = computed(() => state.value.settings);
-  const defaultPhraseRules = computed(() => compilePhraseRules(seeds.phrases));
   const tensionRules = computed(() => {
     const thresholds = settings.value.thresholds;
-    return loadTensionRules(seeds.tension, thresholds ? { thresholds } : {});
+    return compileTensionRules([...sources.tension], thresholds ? { thresholds } : {});
   });
   return {
     settings,
     problems: computed(() => state.value.problems),
-    phraseRules: computed(() => state.value.phraseRules ?? defaultPhraseRules.value),
     tensionRules,
-    frameworks: computed(() => state.value.frameworks ?? [...seeds.frameworks]),
-    policy: computed(() => state.value.policy),
+    admin: computed(() => state.value.admin),
     async load() {
       const meta = await host.metadata();
       if (!meta.ok) {
@@ -77,16 +76,15 @@ export function createConfigModel(host: Host, seeds: Seeds): ConfigModel {
       }
       if (isDefault(meta.value.settings)) return;
       try {
-        const check = await import('./settings-check');
+        // Validating admin JSON needs zod and the built-in rules: a chunk only such installs fetch.
+        const [check, seeds] = await Promise.all([import('./settings-check'), sources.assistSeeds()]);
         const read = check.readSettings(meta.value.settings);
         const phrases = check.buildPhraseRules([...seeds.phrases], read.settings.phraseRules);
         const frameworks = check.buildFrameworks([...seeds.frameworks], read.settings);
         state.value = {
           settings: read.settings,
           problems: [...read.problems, ...phrases.problems, ...frameworks.problems],
-          phraseRules: phrases.rules,
-          frameworks: frameworks.frameworks,
-          policy: frameworks.policy,
+          admin: { phraseRules: phrases.rules, frameworks: frameworks.frameworks, policy: frameworks.policy },
         };
       } catch (error) {
         state.value = { ...initial, problems: [{ path: 'settings', message: `could not be checked (${(error as Error).message}); defaults are used` }] };

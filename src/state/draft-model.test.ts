@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import { describe, expect, test } from 'vitest';
-import { loadPhraseRules } from '../core/phrases';
+import { loadPhraseRules } from '../core/phrases/validate';
 import { seeds } from '../core/phrases/seeds.testing';
 import type { DraftGate } from '../core/config';
 import type { Level } from '../core/tension';

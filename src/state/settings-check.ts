@@ -1,8 +1,10 @@
 // Loaded only when an installation has non-default settings: validating admin JSON needs zod, which
 // the default sidebar does without (see config-model.ts).
 import { readSettings, type Problem, type Settings } from '../core/config';
-import { parseFrameworksPolicy, withCustomFrameworks, type Framework, type FrameworksPolicy } from '../core/frameworks';
-import { loadPhraseRules, type PhraseRules } from '../core/phrases';
+import { parseFrameworksPolicy, type Framework, type FrameworksPolicy } from '../core/frameworks';
+import { withCustomFrameworks } from '../core/frameworks/validate';
+import { type PhraseRules } from '../core/phrases';
+import { loadPhraseRules } from '../core/phrases/validate';
 
 export { readSettings };
 

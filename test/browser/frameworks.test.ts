@@ -142,6 +142,22 @@ describe('frameworks', () => {
   });
 });
 
+describe('languages', () => {
+  test('an agent whose Zendesk is in Spanish gets the sidebar in Spanish; the reply follows the requester’s language', async () => {
+    session = await openWorkspace('?ticket=1001');
+    const page = session.page;
+    await appFrame(page);
+    await page.selectOption('[data-testid="agent"]', { label: 'Lucía Fernández (agent, es)' });
+    const app = await appFrame(page);
+    await app.waitForFunction(() => document.querySelector('#df-tension-title')?.textContent === 'Tensión del cliente');
+    expect(await app.textContent('[data-testid="tension-level"]')).toBe('Alterado');
+    expect(await app.evaluate(() => document.documentElement.lang)).toBe('es');
+    // Dana writes in English, so a framework inserted for her is in English even for a Spanish-speaking agent.
+    await openFramework(app, 'options');
+    expect(await app.textContent('[data-testid="framework-preview"]')).toMatch(/^Hi Dana,/);
+  });
+});
+
 describe('QA tags at reply time', () => {
   test('a reply on a heated ticket sets the level and cue tags; a later calm verdict replaces the level tag', async () => {
     session = await openWorkspace('?ticket=1001');

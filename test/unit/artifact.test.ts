@@ -1,28 +1,57 @@
 // Tests the built package (npm test builds first), not the sources.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { APP_DIR } from '../../scripts/build';
 import { ZENDESK_SDK_URL } from '../../scripts/workspace/server';
 
-// Ceiling = measured + headroom; raise it in the commit that needs it, saying why. Goal for the
-// finished sidebar: 25 KB gzip JS+CSS, SDK excluded.
-const GZIP_CEILING = 19_000;
+// Ceilings = measured + headroom; raise one in the commit that needs it, saying why. The goal for the
+// finished sidebar is 25 KB gzip JS+CSS (SDK excluded) at startup; it is not met yet (see README).
+// Startup: app.js, every chunk it imports statically, and app.css. Later: the draft checker and
+// frameworks chunk, loaded right after the first verdict is painted. Settings validation (zod) and the
+// other UI languages load only for the installs and agents that need them.
+const STARTUP_CEILING = 33_000;
+const ALL_CEILING = 100_000;
 
 // Test doubles, fixtures and workspace code must never ship to agents.
 const NEVER_IN_BUNDLE = ['FakeHost', 'HostSimulator', 'paths.samples', 'Dana Whitfield', 'demoTicketSchema', 'virtual:workspace-seeds', 'fast-check', 'vitest'];
 
 const asset = (name: string) => readFileSync(join(APP_DIR, 'assets', name));
 
+/** app.js, the chunks it imports statically (transitively) and app.css: what an agent downloads first. */
+function startupFiles(): string[] {
+  const seen = new Set<string>(['app.css']);
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = asset(file).toString('utf8');
+    // Static imports only: `import{…}from"./chunk-X.js"`; dynamic `import("./x.js")` loads later.
+    for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w${}\s,*]+from\s*)?["']\.\/([\w.-]+\.js)["']/g)) visit(m[1]!);
+  };
+  visit('app.js');
+  return [...seen];
+}
+
 beforeAll(() => {
   if (!existsSync(join(APP_DIR, 'assets/app.js'))) throw new Error('No build in dist/app: run `npm run build` first (npm test does).');
 });
 
 describe('built sidebar', () => {
-  test(`JS + CSS stay under ${GZIP_CEILING} bytes gzipped`, () => {
-    const bytes = gzipSync(Buffer.concat([asset('app.js'), asset('app.css')]), { level: 9 }).length;
-    expect(bytes).toBeLessThanOrEqual(GZIP_CEILING);
+  test(`what loads at startup stays under ${STARTUP_CEILING} bytes gzipped`, () => {
+    expect(startupFiles()).toContain('app.js');
+    const bytes = startupFiles().reduce((sum, f) => sum + gzipSync(asset(f), { level: 9 }).length, 0);
+    expect(bytes).toBeLessThanOrEqual(STARTUP_CEILING);
+  });
+
+  test(`every JS and CSS file together stays under ${ALL_CEILING} bytes gzipped`, () => {
+    const files = readdirSync(join(APP_DIR, 'assets')).filter((f) => /\.(js|css)$/.test(f));
+    const bytes = files.reduce((sum, f) => sum + gzipSync(asset(f), { level: 9 }).length, 0);
+    expect(bytes).toBeLessThanOrEqual(ALL_CEILING);
+  });
+
+  test('no validator (zod) loads at startup', () => {
+    for (const f of startupFiles()) expect(asset(f).toString('utf8'), f).not.toMatch(/\$ZodType|_zod/);
   });
 
   test('ships no test fakes, fixtures or workspace code', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { fillFramework, parseFramework, ticketVariables, type Framework, type TicketFacts } from './index';
+import { fillFramework, ticketVariables, type Framework, type TicketFacts } from './index';
+import { parseFramework } from './validate';
 import { builtIns, UI_LOCALES } from './seeds.testing';
 
 const fw = (body: string, slots: unknown[] = []): Framework => {

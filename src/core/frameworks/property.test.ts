@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { fillFramework, parseFramework, parseFrameworksPolicy, ticketVariables, timeWindowPicks, type TicketFacts } from './index';
+import { fillFramework, parseFrameworksPolicy, ticketVariables, timeWindowPicks, type TicketFacts } from './index';
+import { parseFramework } from './validate';
 import { builtIns, UI_LOCALES } from './seeds.testing';
 
 // Strings that like to break templates and markup.

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { didYouMean, loadFrameworks, parseFramework, withCustomFrameworks, type Framework } from './index';
+import { didYouMean, type Framework } from './index';
+import { loadFrameworks, parseFramework, withCustomFrameworks } from './validate';
 import { builtIns, seed, seedFiles, UI_LOCALES } from './seeds.testing';
 
 const minimal = (over: Record<string, unknown> = {}): Record<string, unknown> => ({

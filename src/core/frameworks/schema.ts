@@ -1,21 +1,13 @@
 // The framework schema: the same zod/mini schema checks the shipped seeds and admins' custom_frameworks.
 // zod/mini keeps the validator tree-shakable for the sidebar bundle.
 import * as z from 'zod/mini';
-import type { ElementId } from '../phrases';
 import { didYouMean, pathOf } from '../text/hints';
 import type { LocaleText } from './locale';
 
-// Kept here rather than imported, so the sidebar does not pull the phrase module's schemas in; the type
-// check below fails if the two lists drift apart.
-export const ELEMENT_IDS = ['acknowledgment', 'next-step', 'owner', 'time-window', 'choice', 'follow-up'] as const;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const elementsInSync: Same<(typeof ELEMENT_IDS)[number], ElementId> = true;
-void elementsInSync;
+import type { ElementId } from '../phrases';
+import { ELEMENT_IDS, LEVELS, SLOT_TYPES, VARIABLES } from './vocabulary';
 
-export const SLOT_TYPES = ['owner', 'time-window', 'options', 'facts-checked', 'text'] as const;
-export const LEVELS = ['calm', 'tense', 'heated', 'not-assessed'] as const;
-/** Values every framework body may use; the rest of its placeholders must be its own slot ids. */
-export const VARIABLES = ['greeting', 'firstName', 'agentName', 'brand', 'ticketId', 'subject', 'mirror', 'feeling'] as const;
+export { ELEMENT_IDS, LEVELS, SLOT_TYPES, VARIABLES };
 
 export type SlotType = (typeof SLOT_TYPES)[number];
 

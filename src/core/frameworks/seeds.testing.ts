@@ -1,7 +1,8 @@
 // Test helper: the shipped framework seeds, loaded the way the composition root loads them.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadFrameworks, type Framework } from './index';
+import { type Framework } from './index';
+import { loadFrameworks } from './validate';
 
 export const SEED_DIR = fileURLToPath(new URL('../../../seeds/frameworks/', import.meta.url));
 export const seedFiles = (): string[] => readdirSync(SEED_DIR).filter((f) => f.endsWith('.json')).sort();

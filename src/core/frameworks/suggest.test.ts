@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { orderForTicket, parseFramework, suggestFrameworks, type Framework, type TicketFacts } from './index';
+import { orderForTicket, suggestFrameworks, type Framework, type TicketFacts } from './index';
+import { parseFramework } from './validate';
 import { builtIns } from './seeds.testing';
 
 const verdict = (level: string, ...reasons: string[]): TicketFacts['verdict'] => ({ level, reasons: reasons.map((id) => ({ id, spans: [] })) });

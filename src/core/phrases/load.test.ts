@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CATEGORIES, checkDraft, loadPhraseRules, phraseSeedSchema } from './index';
+import { CATEGORIES, checkDraft } from './index';
+import { loadPhraseRules, phraseSeedSchema } from './validate';
 import { seedFiles, seeds } from './seeds.testing';
 
 describe('seeds', () => {

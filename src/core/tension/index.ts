@@ -3,5 +3,5 @@
 export { classifyMessage, type Level, type ReasonId, type Span, type Reason, type MessageVerdict } from './classify';
 export { classifyThread, type ThreadMessage, type ThreadVerdict } from './thread';
 export { compileTensionRules, DEFAULT_THRESHOLDS, type CompileOptions, type TensionRules } from './rules';
-export { loadTensionRules } from './load';
-export { TensionSeedSchema, TensionRuleSchema, type TensionSeed } from './schema';
+// Runtime face (no zod, so the sidebar ships no validator); validation is ./validate.ts.
+export type { TensionSeed } from './schema';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_THRESHOLDS, TensionSeedSchema, classifyMessage, classifyThread, loadTensionRules, type ThreadMessage } from './index';
+import { DEFAULT_THRESHOLDS, classifyMessage, classifyThread, type ThreadMessage } from './index';
+import { TensionSeedSchema, loadTensionRules } from './validate';
 import { seedFiles, seedRules } from './test-seeds';
 
 const rules = seedRules();

@@ -1,7 +1,8 @@
 // Test helper: the repo's own seeds (never ../shared), loaded the way the app loads them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadTensionRules, type TensionRules } from './index';
+import { type TensionRules } from './index';
+import { loadTensionRules } from './validate';
 
 export const SEEDS_DIR = join(__dirname, '../../../seeds/tension');
 
