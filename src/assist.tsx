@@ -51,8 +51,8 @@ export function startAssist(deps: {
   void draft.load();
   const Panels = () => (
     <>
-      <FrameworksPanel model={frameworks} uiLocale={deps.uiLocale.value} t={t} />
       <DraftPanel model={draft} t={t} />
+      <FrameworksPanel model={frameworks} uiLocale={deps.uiLocale.value} t={t} />
     </>
   );
   return { draft, frameworks, Panels, stop };
