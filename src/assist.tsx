@@ -2,13 +2,14 @@
 // first tension verdict is painted (main.tsx), so that verdict never waits for them.
 import { computed, type ReadonlySignal } from '@preact/signals';
 import { compilePhraseRules } from './core/phrases';
-import type { ThreadVerdict } from './core/tension';
 import { ASSIST_SEEDS } from './assist-seeds';
-import type { Host } from './host/host';
+import type { Host, SaveDecision } from './host/host';
 import type { Translate } from './i18n/translate';
 import type { ConfigModel } from './state/config-model';
 import { createDraftModel, type DraftModel } from './state/draft-model';
 import { createFrameworksModel, type FrameworksModel } from './state/frameworks-model';
+import { createSaveHook } from './state/save-hook';
+import type { TensionModel } from './state/tension-model';
 import type { TicketModel } from './state/ticket-model';
 import { DraftPanel } from './ui/DraftPanel';
 import { FrameworksPanel } from './ui/FrameworksPanel';
@@ -17,6 +18,8 @@ export interface Assist {
   draft: DraftModel;
   frameworks: FrameworksModel;
   Panels: () => preact.JSX.Element;
+  /** The `ticket.save` hook: the draft gate, then QA tags. */
+  save: () => Promise<SaveDecision>;
   stop: () => void;
 }
 
@@ -24,7 +27,7 @@ export function startAssist(deps: {
   host: Host;
   ticket: TicketModel;
   config: ConfigModel;
-  verdict: ReadonlySignal<ThreadVerdict | null>;
+  tension: TensionModel;
   uiLocale: ReadonlySignal<string>;
   t: Translate;
 }): Assist {
@@ -33,19 +36,26 @@ export function startAssist(deps: {
   const phraseRules = computed(() => config.admin.value.phraseRules ?? builtInRules);
   const draft = createDraftModel(host, {
     phraseRules,
-    level: computed(() => deps.verdict.value?.level ?? null),
+    level: computed(() => deps.tension.verdict.value?.level ?? null),
     draftGate: computed(() => config.settings.value.draftGate),
     gateMessage: (kind, phrases) => t(`gate.${kind}`, { phrases: phrases.map((p) => `“${p}”`).join(', ') }),
   });
   const frameworks = createFrameworksModel(host, {
     ticket: deps.ticket,
-    verdict: deps.verdict,
+    verdict: deps.tension.verdict,
     draft: draft.draft,
     phraseRules,
     frameworks: computed(() => config.admin.value.frameworks ?? [...ASSIST_SEEDS.frameworks]),
     policy: computed(() => config.admin.value.policy),
     uiLocale: deps.uiLocale,
     now: () => new Date(),
+  });
+  const save = createSaveHook(host, {
+    draft,
+    verdict: deps.tension.verdict,
+    tagPrefix: computed(() => config.settings.value.tagPrefix),
+    frameworkId: frameworks.inserted,
+    falseFlag: deps.tension.falseFlag,
   });
   const stop = draft.follow();
   void draft.load();
@@ -55,5 +65,5 @@ export function startAssist(deps: {
       <FrameworksPanel model={frameworks} uiLocale={deps.uiLocale.value} t={t} />
     </>
   );
-  return { draft, frameworks, Panels, stop };
+  return { draft, frameworks, Panels, save, stop };
 }

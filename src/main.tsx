@@ -15,9 +15,8 @@ import type { Assist } from './assist';
 import type { TensionSeed } from './core/tension';
 import { connectZaf } from './host/zaf';
 import { loadStrings, uiLocaleFor } from './i18n/locales';
-import { createTranslate, type Translate } from './i18n/translate';
+import { createTranslate, type Strings, type Translate } from './i18n/translate';
 import { createConfigModel } from './state/config-model';
-import { createSaveHook } from './state/save-hook';
 import { createTensionModel } from './state/tension-model';
 import { createTicketModel } from './state/ticket-model';
 import { App } from './ui/App';
@@ -32,7 +31,7 @@ const TENSION_SEEDS = [tensionCore, tensionEn, tensionDe, tensionEs, tensionFr, 
 const root = document.getElementById('root');
 if (root) {
   // Reading `translate` while rendering makes the sidebar re-render once the agent's language loads.
-  const tables = signal([en] as Parameters<typeof createTranslate>[0]);
+  const tables = signal<Strings[]>([en]);
   const translate = computed(() => createTranslate(tables.value));
   const t: Translate = (key, vars) => translate.value(key, vars);
   const connected = connectZaf();
@@ -68,20 +67,11 @@ if (root) {
 
     const assist = signal<Assist | null>(null);
     const assistReady = import('./assist').then(({ startAssist }) => {
-      assist.value = startAssist({ host, ticket, config, verdict: tension.verdict, uiLocale, t });
+      assist.value = startAssist({ host, ticket, config, tension, uiLocale, t });
       return assist.value;
     });
-    const saveHook = assistReady.then(({ draft, frameworks }) =>
-      createSaveHook(host, {
-        draft,
-        verdict: tension.verdict,
-        tagPrefix: computed(() => config.settings.value.tagPrefix),
-        frameworkId: frameworks.inserted,
-        falseFlag: tension.falseFlag,
-      }),
-    );
     // Registered at once so no send slips past; it waits for the draft checker if a send comes that early.
-    host.onSave(async () => (await saveHook)());
+    host.onSave(async () => (await assistReady).save());
     ticket.follow();
     void config.load();
     void ticket.load();
