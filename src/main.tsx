@@ -66,7 +66,16 @@ if (root) {
     });
 
     const assist = signal<Assist | null>(null);
-    const assistReady = import('./assist').then(({ startAssist }) => {
+    // The draft checker and frameworks start once the first verdict (or an error) is on screen: their
+    // chunk downloads meanwhile, but compiling their rules must not hold up that first paint.
+    const firstPaint = new Promise<void>((resolve) => {
+      const stop = effect(() => {
+        if (ticket.state.value.status === 'loading') return;
+        queueMicrotask(() => stop());
+        requestAnimationFrame(() => setTimeout(resolve, 0));
+      });
+    });
+    const assistReady = Promise.all([import('./assist'), firstPaint]).then(([{ startAssist }]) => {
       assist.value = startAssist({ host, ticket, config, tension, uiLocale, t });
       return assist.value;
     });
@@ -75,6 +84,8 @@ if (root) {
     ticket.follow();
     void config.load();
     void ticket.load();
+    // Compile the tension rules while Zendesk answers, rather than after.
+    void config.tensionRules.value;
 
     // Signals read while rendering a component re-render it when they change.
     const Root = () => {
