@@ -12,7 +12,8 @@ export const DIST = join(ROOT, 'dist');
 export const APP_DIR = join(DIST, 'app');
 export const WORKSPACE_DIR = join(DIST, 'workspace');
 
-const common: BuildOptions = {
+/** esbuild options every browser build shares (the app, the workspace, the startup bench's baseline). */
+export const common: BuildOptions = {
   bundle: true,
   minify: true,
   target: 'es2020',

@@ -3,13 +3,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import tensionCore from '../seeds/tension/core.json';
-import tensionDe from '../seeds/tension/de.json';
 import tensionEn from '../seeds/tension/en.json';
-import tensionEs from '../seeds/tension/es.json';
-import tensionFr from '../seeds/tension/fr.json';
-import tensionIt from '../seeds/tension/it.json';
-import tensionNl from '../seeds/tension/nl.json';
-import tensionPt from '../seeds/tension/pt.json';
 import { ui as en } from '../translations/en.json';
 import type { Assist } from './assist';
 import type { TensionSeed } from './core/tension';
@@ -26,7 +20,7 @@ import { TensionPanel } from './ui/TensionPanel';
 import './ui/styles.css';
 
 // Validated by the seed tests, so the sidebar compiles them without shipping a validator.
-const TENSION_SEEDS = [tensionCore, tensionEn, tensionDe, tensionEs, tensionFr, tensionIt, tensionNl, tensionPt] as unknown as TensionSeed[];
+const TENSION_SEEDS = [tensionCore, tensionEn] as unknown as TensionSeed[];
 
 const root = document.getElementById('root');
 if (root) {
@@ -66,16 +60,19 @@ if (root) {
     });
 
     const assist = signal<Assist | null>(null);
-    // The draft checker and frameworks start once the first verdict (or an error) is on screen: their
-    // chunk downloads meanwhile, but compiling their rules must not hold up that first paint.
+    // The draft checker and frameworks load once the first verdict (or an error) is on screen: parsing
+    // their chunk and compiling their rules must not hold up that first paint.
     const firstPaint = new Promise<void>((resolve) => {
       const stop = effect(() => {
         if (ticket.state.value.status === 'loading') return;
         queueMicrotask(() => stop());
+        // A frame has painted after the verdict; browsers pause frames in hidden iframes (a scrolled or
+        // collapsed apps tray), so a timer makes sure the panels still start.
         requestAnimationFrame(() => setTimeout(resolve, 0));
+        setTimeout(resolve, 100);
       });
     });
-    const assistReady = Promise.all([import('./assist'), firstPaint]).then(([{ startAssist }]) => {
+    const assistReady = firstPaint.then(() => import('./assist')).then(({ startAssist }) => {
       assist.value = startAssist({ host, ticket, config, tension, uiLocale, t });
       return assist.value;
     });

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../test/browser/harness';
-import { APP_DIR, buildApp, buildWorkspace, DIST, ROOT, WORKSPACE_DIR } from '../build';
+import { APP_DIR, buildApp, buildWorkspace, common, DIST, ROOT, WORKSPACE_DIR } from '../build';
 import { serveWorkspace, type RunningWorkspace } from '../workspace/server';
 
 const HELLO_SRC = join(ROOT, 'scripts/bench/startup-hello');
@@ -40,18 +40,7 @@ async function buildHello(): Promise<void> {
   await rm(HELLO_DIR, { recursive: true, force: true });
   await mkdir(join(HELLO_DIR, 'assets'), { recursive: true });
   // The same esbuild options as the app build (scripts/build.ts), as an ES module like app.js.
-  await build({
-    entryPoints: { app: join(HELLO_SRC, 'main.tsx') },
-    outdir: join(HELLO_DIR, 'assets'),
-    bundle: true,
-    minify: true,
-    target: 'es2020',
-    legalComments: 'none',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    logLevel: 'warning',
-    format: 'esm',
-  });
+  await build({ ...common, entryPoints: { app: join(HELLO_SRC, 'main.tsx') }, outdir: join(HELLO_DIR, 'assets'), format: 'esm' });
   await cp(join(HELLO_SRC, 'iframe.html'), join(HELLO_DIR, 'assets/iframe.html'));
 }
 

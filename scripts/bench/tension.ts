@@ -1,11 +1,13 @@
 // npm run bench:tension -- --data FILE [--data FILE2] [--vader-mib 0.5]
 // Accuracy (macro-F1, per-class F1) for Defuse and the VADER / AFINN baselines with their best cut-offs
 // (fit on the same data, and 5-fold cross-validated), then speed on one corpus in one process.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { classifyMessage, classifyThread, type ThreadMessage } from '../../src/core/tension/index';
-import { loadSeedRules } from '../cli/classify';
+import { loadSeedRules, readTensionSeeds, TENSION_SEEDS_DIR } from '../cli/classify';
 
 const require = createRequire(import.meta.url);
 
@@ -108,7 +110,13 @@ async function main(): Promise<void> {
   const afinnScore = (t: string): number => afinn.analyze(t).comparative;
   const defuse = (t: string): number => classifyMessage(t, rules).score;
 
-  console.log(`rules ${rules.rulesVersion}; thresholds tense ≥ ${rules.scoring.thresholds.tense}, heated ≥ ${rules.scoring.thresholds.heated}\n`);
+  console.log(`rules ${rules.rulesVersion}; thresholds tense ≥ ${rules.scoring.thresholds.tense}, heated ≥ ${rules.scoring.thresholds.heated}`);
+  // The seeds' points and thresholds were fit by fit:tension on all rows of the data sets named in their
+  // `fitted` note: on those files the seed line is IN-SAMPLE. The honest figure is the fit's k-fold CV.
+  const fitted = readTensionSeeds()
+    .map((s) => (s.seed as { fitted?: { data?: string[]; folds?: number; cv?: Record<string, number> } }).fitted)
+    .find((f) => f?.cv);
+  console.log(`fitted on: ${fitted?.data?.join(', ') ?? 'nothing recorded'}\n`);
   const corpus: string[] = [];
   for (const file of files) {
     const rows = readRows(file);
@@ -121,10 +129,14 @@ async function main(): Promise<void> {
     const notAssessed = verdicts.filter((v) => v.level === 'not-assessed').length;
     const dPred = verdicts.map((v) => (v.level === 'not-assessed' ? 'calm' : v.level));
     const d = f1s(gold, dPred);
-    console.log(`Defuse (seed thresholds, nothing fit here) | **${fmt(d.macro)}** | ${perFmt(d.per)} | seeds; ${notAssessed} not-assessed counted as calm`);
+    const name = file.split('/').pop()!.replace(/\.jsonl$/, '');
+    const inSample = fitted?.data?.includes(name) ?? false;
+    const cvFigure = fitted?.cv?.[name];
+    if (cvFigure !== undefined) console.log(`Defuse, ${fitted!.folds}-fold CV (points and thresholds refit per fold by fit:tension; recorded in the seed's fitted note) | **${fmt(cvFigure)}** | – | –`);
+    console.log(`Defuse, shipped seeds ${inSample ? '(IN-SAMPLE: seed points were fit on all rows of this file)' : '(nothing fit on this file)'} | ${inSample ? fmt(d.macro) : `**${fmt(d.macro)}**`} | ${perFmt(d.per)} | seeds; ${notAssessed} not-assessed counted as calm`);
     const dScores = verdicts.map((v) => v.score);
     const dcv = crossValidate(dScores, gold);
-    console.log(`Defuse score, cut-offs 5-fold CV | ${fmt(dcv.macro)} | ${perFmt(dcv.per)} | refit per fold`);
+    console.log(`Defuse score, cut-offs 5-fold CV${inSample ? ' (points still in-sample)' : ''} | ${fmt(dcv.macro)} | ${perFmt(dcv.per)} | cut-offs refit per fold`);
     for (const [name, fn] of [
       ['VADER compound', vaderScore],
       ['AFINN comparative', afinnScore],
@@ -195,6 +207,19 @@ async function main(): Promise<void> {
   console.log(`\n5,000-char message, median ms (50 calls after 20 warm-up): Defuse ${latency(() => defuse(long), 20, 50).toFixed(3)}, AFINN ${latency(() => afinnScore(long), 20, 50).toFixed(3)}, VADER ${latency(() => vaderScore(long), 20, 50).toFixed(3)}`);
   const thread: ThreadMessage[] = Array.from({ length: 200 }, (_, i) => ({ author: i % 2 ? 'agent' : 'customer', text: corpus[(i * 13) % corpus.length]! }));
   console.log(`200-message thread, median ms (50 runs after 5 warm-up): Defuse ${latency(() => classifyThread(thread, rules), 5, 50).toFixed(3)}`);
+  console.log(`size: classifier code + seeds/tension/*.json, minified esm, gzip -9: ${await bundleBytes()} bytes (target ≤ 8,192)`);
+}
+
+/** What the app ships for tension: the runtime face, compiled from every seed file (zod left out: the app does not validate). */
+async function bundleBytes(): Promise<number> {
+  const { build } = await import('esbuild');
+  const seeds = readdirSync(TENSION_SEEDS_DIR).filter((f) => f.endsWith('.json')).sort();
+  const entry = `${seeds.map((f, i) => `import s${i} from ${JSON.stringify(join(TENSION_SEEDS_DIR, f))};`).join('\n')}
+import { compileTensionRules, classifyThread } from ${JSON.stringify(join(import.meta.dirname, '../../src/core/tension/index.ts'))};
+export const rules = compileTensionRules([${seeds.map((_, i) => `s${i}`).join(', ')}]);
+export { classifyThread };`;
+  const out = await build({ stdin: { contents: entry, resolveDir: import.meta.dirname, loader: 'ts' }, bundle: true, minify: true, format: 'esm', write: false, external: ['zod', 'zod/*'], logLevel: 'silent' });
+  return gzipSync(out.outputFiles[0]!.contents, { level: 9 }).length;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,18 +1,12 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { appFrame, openWorkspace, type Session } from './harness';
+import { appFrame, openWorkspace, saveSettings, type Session } from './harness';
 
 let session: Session | null = null;
 afterEach(async () => {
   await session?.close();
   session = null;
 });
-
-async function saveSettings(page: Page, values: Record<string, string>): Promise<void> {
-  await page.click('[data-testid="settings"] summary');
-  for (const [name, value] of Object.entries(values)) await page.fill(`[data-testid="settings"] [name="${name}"]`, value);
-  await page.click('[data-testid="settings"] button[type="submit"]');
-}
 
 async function openFramework(app: Frame, id: string): Promise<void> {
   await app.locator(`[data-framework="${id}"] .df-fw-item`).click();
@@ -138,6 +132,7 @@ describe('frameworks', () => {
     expect(await app.locator('[data-testid="settings-problems"] li').allTextContents()).toEqual([
       'frameworks_policy.brands.Parcelly.allowed[0]: unknown framework "optons" — did you mean "options"?',
     ]);
+    await app.waitForSelector('[data-testid="frameworks"]');
     expect(await app.locator('[data-framework]').evaluateAll((els) => els.map((e) => e.getAttribute('data-framework')))).toEqual(['follow-up']);
   });
 });

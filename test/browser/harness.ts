@@ -58,3 +58,10 @@ export async function appFrame(page: Page): Promise<Frame> {
   }
   throw new Error('The app iframe never loaded.');
 }
+
+/** Fills the workspace's admin settings editor and saves (Zendesk then reloads the app). */
+export async function saveSettings(page: Page, values: Record<string, string>): Promise<void> {
+  await page.click('[data-testid="settings"] summary');
+  for (const [name, value] of Object.entries(values)) await page.fill(`[data-testid="settings"] [name="${name}"]`, value);
+  await page.click('[data-testid="settings"] button[type="submit"]');
+}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { appFrame, openWorkspace, type Session } from './harness';
+import { appFrame, openWorkspace, saveSettings, type Session } from './harness';
 
 let session: Session | null = null;
 afterEach(async () => {
@@ -15,12 +15,6 @@ async function typeReply(page: Page, text: string): Promise<void> {
 
 async function flagTexts(app: Frame): Promise<string[]> {
   return app.locator('.df-flag__words q').allTextContents();
-}
-
-async function saveSettings(page: Page, values: Record<string, string>): Promise<void> {
-  await page.click('[data-testid="settings"] summary');
-  for (const [name, value] of Object.entries(values)) await page.fill(`[data-testid="settings"] [name="${name}"]`, value);
-  await page.click('[data-testid="settings"] button[type="submit"]');
 }
 
 describe('tension panel', () => {

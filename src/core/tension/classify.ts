@@ -69,95 +69,11 @@ export function classifyMessage(text: string, rules: TensionRules): MessageVerdi
   const hits = matchMessage(text, rules);
   if (hits === null) return { level: 'not-assessed', score: 0, reasons: [], language: lastLanguage, rulesVersion: rules.rulesVersion };
   const reasons = collectReasons(hits, text);
-  const sc = rules.scoring;
-  const pack = rules.packs[lastPack]!;
-  evidence.length = 0;
-  const lex = lexiconPoints(shared, lastPack, pack.negators, sc.negationWindow, sc.lexiconDecay, sc.lexiconEvidence);
-  const score = aggregate(reasons, sc.decay, lex);
-  if (lex > 0 && evidence.length > 0) addLexiconEvidence(reasons, text, `${pack.language}.lexicon`, lex);
+  const score = aggregate(reasons, rules.scoring.decay);
   return { level: levelFor(score, rules), score, reasons, language: lastLanguage, rulesVersion: rules.rulesVersion };
 }
 
 let lastLanguage = 'und';
-let lastPack = 0;
-let shared: Tokens;
-/** Token indexes of the lexicon words that gave evidence in the last message. */
-const evidence: number[] = [];
-const sums: number[] = [];
-
-/**
- * Fitted lexicon points: summed per sentence (negated words skip), then the sentence sums aggregated like
- * reasons: the largest positive sum fully, each next `decay` times the one before; the most negative
- * sentence sum is added as well (a calm sentence mitigates). Words at `evidenceMin`+ points are evidence.
- */
-function lexiconPoints(toks: Tokens, p: number, negators: Set<string>, window: number, decay: number, evidenceMin: number): number {
-  const n = toks.n;
-  if (n === 0) return 0;
-  const ns = toks.sentence[n - 1]! + 1;
-  for (let s = 0; s < ns; s++) sums[s] = 0;
-  let any = false;
-  for (let i = 0; i < n; i++) {
-    const pt = infos[i]!.points[p];
-    if (!pt || negated(toks, i, window, negators)) continue;
-    sums[toks.sentence[i]!]! += pt;
-    any = true;
-    if (pt >= evidenceMin && evidence.length < MAX_SPANS) evidence.push(i);
-  }
-  if (!any) return 0;
-  return aggregateSums(sums, ns, decay);
-}
-
-/** The lexicon's aggregation of per-sentence sums (exported for scripts/fit-tension.ts). */
-export function aggregateSums(s: number[], ns: number, decay: number): number {
-  let neg = 0;
-  let pos = 0;
-  let max = 0;
-  if (ns === 1) return s[0]!;
-  if (decay >= 1) {
-    let t = 0;
-    for (let k = 0; k < ns; k++) t += s[k]!;
-    return t;
-  }
-  const positive: number[] = [];
-  for (let k = 0; k < ns; k++) {
-    const v = s[k]!;
-    if (v > 0) {
-      positive.push(v);
-      if (v > max) max = v;
-    } else if (v < neg) neg = v;
-  }
-  if (positive.length === 1) return max + neg;
-  positive.sort(desc);
-  let f = 1;
-  for (const v of positive) {
-    pos += v * f;
-    f *= decay;
-  }
-  return pos + neg;
-}
-
-function desc(a: number, b: number): number {
-  return b - a;
-}
-
-function addLexiconEvidence(reasons: Reason[], text: string, ruleId: string, lex: number): void {
-  let r = reasons.find((x) => x.id === 'negative-emotion');
-  if (!r) reasons.push((r = { id: 'negative-emotion', spans: [], ruleIds: [], weight: 0 }));
-  r.ruleIds.push(ruleId);
-  for (const i of evidence) if (r.spans.length < MAX_SPANS) addSpan(r.spans, shared.start[i]!, shared.end[i]!, text);
-  r.spans.sort(byStart);
-  r.weight = Math.max(r.weight, Math.round(lex * 10) / 10);
-  reasons.sort(byWeight);
-}
-
-/** For scripts/fit-tension.ts: the words of the last matched message with their sentence and negation. */
-export function lastWords(): Array<{ key: string; sentence: number; negated: boolean }> {
-  const out = [];
-  const negators = lastRules!.packs[lastPack]!.negators;
-  for (let i = 0; i < shared.n; i++) out.push({ key: shared.key[i]!, sentence: shared.sentence[i]!, negated: negated(shared, i, lastRules!.scoring.negationWindow, negators) });
-  return out;
-}
-let lastRules: TensionRules | null = null;
 
 /**
  * The hits of one message (null when its language is not assessed; the language is left in lastLanguage).
@@ -165,12 +81,9 @@ let lastRules: TensionRules | null = null;
  */
 export function matchMessage(text: string, rules: TensionRules): Hit[] | null {
   const toks = tokenize(maskQuoted(text));
-  shared = toks;
-  lastRules = rules;
   const p = detectLanguage(toks, rules);
   if (p < 0) return null;
   const pack = rules.packs[p]!;
-  lastPack = p;
   lastLanguage = pack.language;
   return keepRequired(matchRules(toks, pack, p, rules.scoring.negationWindow, rules.scoring.emphasis));
 }
@@ -181,7 +94,7 @@ export function levelFor(score: number, rules: TensionRules): Level {
 }
 
 /** Top-k aggregation: strongest reason counts fully, each next one `decay` times the one before. */
-export function aggregate(reasons: Reason[], decay: number, extra = 0): number {
+export function aggregate(reasons: Reason[], decay: number): number {
   let score = 0;
   let factor = 1;
   let mitigation = 0;
@@ -191,10 +104,10 @@ export function aggregate(reasons: Reason[], decay: number, extra = 0): number {
       factor *= decay;
     } else mitigation = Math.min(mitigation, r.weight);
   }
-  return Math.round(Math.max(0, Math.min(100, score + mitigation + extra)));
+  return Math.round(Math.max(0, Math.min(100, score + mitigation)));
 }
 
-const NONE: WordInfo = { mask: 0, starts: [], points: [] };
+const NONE: WordInfo = { mask: 0, starts: [] };
 
 /** Exact words come from a precomputed map; only words that may start with a rule prefix are memoised. */
 function lookup(key: string, rules: TensionRules): WordInfo {

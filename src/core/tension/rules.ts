@@ -40,8 +40,6 @@ export interface LanguagePack {
   acronyms: Set<string>;
   /** Every literal word the rules use, plus stopwords: a capitalised one of these is emphasis, not an acronym. */
   known: Set<string>;
-  /** Fitted lexicon: word -> points (seed `lexicon`). */
-  points: Map<string, number>;
 }
 
 export interface Scoring {
@@ -50,8 +48,6 @@ export interface Scoring {
   emphasis: number;
   negationWindow: number;
   minWordsToJudgeLanguage: number;
-  lexiconDecay: number;
-  lexiconEvidence: number;
   reasonScale?: Record<string, number>;
 }
 
@@ -61,8 +57,6 @@ export interface WordInfo {
   mask: number;
   /** Per assessed pack: the rules that can start on this word, or null. */
   starts: Array<CompiledRule[] | null>;
-  /** Per assessed pack: the word's lexicon points (0 when none). */
-  points: number[];
 }
 
 export interface TensionRules {
@@ -94,7 +88,7 @@ export function wordInfo(rules: Pick<TensionRules, 'lexicon' | 'packs'>, key: st
     if (key.length >= 3) for (const { prefix, rule } of pack.byPrefix.get(key.slice(0, 3)) ?? []) if (key.startsWith(prefix)) out.push(rule);
     return out.length ? out : null;
   });
-  return { mask: rules.lexicon.get(key) ?? 0, starts, points: rules.packs.map((pack) => pack.points.get(key) ?? 0) };
+  return { mask: rules.lexicon.get(key) ?? 0, starts };
 }
 
 /** Score cut-offs (0–100): a message is tense at `tense` and heated at `heated`. */
@@ -110,7 +104,7 @@ export interface CompileOptions {
  */
 export function compileTensionRules(seeds: TensionSeed[], options: CompileOptions = {}): TensionRules {
   const universal = seeds.filter((s) => s.language === '*');
-  const scoring: Scoring = { thresholds: DEFAULT_THRESHOLDS, decay: 0.5, emphasis: 1.2, negationWindow: 3, minWordsToJudgeLanguage: 4, lexiconDecay: 0.5, lexiconEvidence: 8 };
+  const scoring: Scoring = { thresholds: DEFAULT_THRESHOLDS, decay: 0.5, emphasis: 1.2, negationWindow: 3, minWordsToJudgeLanguage: 4 };
   for (const s of universal) Object.assign(scoring, s.scoring);
   scoring.thresholds = { ...scoring.thresholds, ...options.thresholds };
   if (!(scoring.thresholds.tense <= scoring.thresholds.heated)) {
@@ -145,7 +139,7 @@ export function compileTensionRules(seeds: TensionSeed[], options: CompileOption
   const words = new Map<string, WordInfo>();
   const prefixHeads = new Set<number>();
   for (const p of packs) {
-    for (const w of [...p.byWord.keys(), ...p.known, ...p.points.keys()]) words.set(w, wordInfo({ lexicon, packs }, w));
+    for (const w of [...p.byWord.keys(), ...p.known]) words.set(w, wordInfo({ lexicon, packs }, w));
     for (const list of p.byPrefix.values()) for (const { prefix } of list) prefixHeads.add(head(prefix));
   }
   for (const w of lexicon.keys()) if (!words.has(w)) words.set(w, wordInfo({ lexicon, packs }, w));
@@ -170,17 +164,7 @@ function compilePack(language: string, scale: Record<string, number>, seeds: Arr
     clauseStarts: set('clauseStarts'),
     acronyms: set('acronyms'),
     known: new Set(),
-    points: new Map(),
   };
-  for (const { seed, i } of seeds) {
-    for (const item of (seed.lexicon ?? '').split(' ')) {
-      if (!item) continue;
-      const at = item.lastIndexOf(':');
-      const points = Number(item.slice(at + 1));
-      if (at < 1 || !Number.isFinite(points)) throw new Error(`seeds[${i}].lexicon: "${item}" should be word:points`);
-      pack.points.set(item.slice(0, at).toLowerCase(), points);
-    }
-  }
   for (const { seed, i } of seeds) {
     (seed.rules ?? []).forEach((rule, r) => {
       for (const compiled of compileRule(rule, `seeds[${i}].rules[${r}] (${rule.id})`, lists)) {

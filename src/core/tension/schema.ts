@@ -44,9 +44,6 @@ export const TensionSeedSchema = /* @__PURE__ */ (() => z.strictObject({
   languages: z.optional(z.record(z.string(), z.string())),
   /** How the numbers in this seed were derived (scripts/fit-tension.ts); not read by the classifier. */
   fitted: z.optional(z.record(z.string(), z.unknown())),
-  /** Fitted word points ("worst:31 thanks:-6 …", exact lower-case words) added per sentence, not
-   * negated; see `fitted` for how they were produced (scripts/fit-tension.ts). */
-  lexicon: z.optional(z.string()),
   /** Named word lists used by patterns (`~name`) and by negation: negators, clauseStarts, acronyms. */
   lists: z.optional(z.record(z.string(), z.array(z.string()))),
   rules: z.optional(z.array(TensionRuleSchema)),
@@ -61,10 +58,6 @@ export const TensionSeedSchema = /* @__PURE__ */ (() => z.strictObject({
       negationWindow: z.optional(z.number().check(z.minimum(0))),
       /** Per-reason multipliers for rule weights, produced by scripts/fit-tension.ts (see the seed's note). */
       reasonScale: z.optional(z.record(z.string(), z.number().check(z.minimum(0), z.maximum(5)))),
-      /** Lexicon sentence sums: the largest counts fully, each next one `lexiconDecay` times the one before. */
-      lexiconDecay: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
-      /** A lexicon word gives evidence (a span under negative-emotion) from this many points. */
-      lexiconEvidence: z.optional(z.number()),
       /** A message with at least this many words and no stopword of any pack is "und" (not assessed). */
       minWordsToJudgeLanguage: z.optional(z.number()),
     }),
