@@ -11,8 +11,8 @@ import { ZENDESK_SDK_URL } from '../../scripts/workspace/server';
 // Startup: app.js, every chunk it imports statically, and app.css. Later: the draft checker and
 // frameworks chunk, loaded right after the first verdict is painted. Settings validation (zod) and the
 // other UI languages load only for the installs and agents that need them.
-const STARTUP_CEILING = 33_000;
-const ALL_CEILING = 100_000;
+const STARTUP_CEILING = 31_000; // measured 29,879
+const ALL_CEILING = 90_000; // measured 85,115
 
 // Test doubles, fixtures and workspace code must never ship to agents.
 const NEVER_IN_BUNDLE = ['FakeHost', 'HostSimulator', 'paths.samples', 'Dana Whitfield', 'demoTicketSchema', 'virtual:workspace-seeds', 'fast-check', 'vitest'];
