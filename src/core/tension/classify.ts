@@ -1,7 +1,7 @@
 // One customer message -> level, score and the reasons, with evidence spans in the customer's words.
 import { maskQuoted } from '../text/quoted';
 import { tokenize, type Tokens } from '../text/tokens';
-import { head, wordInfo, type CompiledRule, type LanguagePack, type Step, type TensionRules, type WordInfo } from './rules';
+import { addWord, findWord, hasId, head, wordInfo, type CompiledRule, type LanguagePack, type Step, type TensionRules, type WordInfo } from './rules';
 
 export type Level = 'calm' | 'tense' | 'heated' | 'not-assessed';
 export type ReasonId =
@@ -59,10 +59,10 @@ const ELONGATED = 2;
 const EMOJI = 4;
 const MAX_GAP = 3;
 const MAX_SPANS = 8;
-const MAX_CACHE = 50_000;
 
 // Reused per call (classification is synchronous): what each token means, and per-language counts.
 const infos: WordInfo[] = [];
+const ids: number[] = [];
 const counts: number[] = [];
 
 export function classifyMessage(text: string, rules: TensionRules): MessageVerdict {
@@ -107,20 +107,16 @@ export function aggregate(reasons: Reason[], decay: number): number {
   return Math.round(Math.max(0, Math.min(100, score + mitigation)));
 }
 
-const NONE: WordInfo = { mask: 0, starts: [] };
+// Nulls, not an empty array: reading past an array's end takes V8's slow path on every unknown word.
+const NONE: WordInfo = { mask: 0, starts: new Array<null>(32).fill(null) };
 
-/** Exact words come from a precomputed map; only words that may start with a rule prefix are memoised. */
-function lookup(key: string, rules: TensionRules): WordInfo {
-  const info = rules.words.get(key);
-  if (info !== undefined) return info;
-  if (key.length < 3 || !rules.prefixHeads.has(head(key))) return NONE;
-  let memo = rules.memo.get(key);
-  if (memo === undefined) {
-    memo = wordInfo(rules, key);
-    if (rules.memo.size > MAX_CACHE) rules.memo.clear();
-    rules.memo.set(key, memo);
-  }
-  return memo;
+/** Entry index of a word, or -1. Exact words are in the table from the start; words that may start with a rule prefix are memoised. */
+function lookup(key: string, h: number, rules: TensionRules): number {
+  const t = rules.table;
+  const e = findWord(t, key, h);
+  if (e >= 0 || key.length < 3 || !rules.prefixHeads.has(head(key))) return e;
+  addWord(t, key, h, wordInfo(rules, key));
+  return t.keys.length - 1;
 }
 
 /**
@@ -137,7 +133,9 @@ function detectLanguage(toks: Tokens, rules: TensionRules): number {
   let nonLatin = 0;
   for (let i = 0; i < n; i++) {
     const k = key[i]!;
-    const info = lookup(k, rules);
+    const e = lookup(k, toks.hash[i]!, rules);
+    ids[i] = e;
+    const info = e < 0 ? NONE : rules.table.infos[e]!;
     infos[i] = info;
     if (flags[i]! & EMOJI) continue;
     const c = k.charCodeAt(0);
@@ -171,7 +169,7 @@ function matchRules(toks: Tokens, pack: LanguagePack, p: number, window: number,
 }
 
 function tryRule(rule: CompiledRule, i: number, toks: Tokens, pack: LanguagePack, window: number, emphasis: number, hits: Hit[]): void {
-  const last = rule.steps.length === 1 ? i : matchFrom(rule.steps, 1, i + 1, toks.sentence[i]!, toks, pack.negators);
+  const last = rule.steps.length === 1 ? i : matchFrom(rule.steps, 1, i + 1, toks.sentence[i]!, toks, pack.negatorIds);
   if (last < 0) return;
   if (rule.negatedBy && !pack.clauseStarts.has(toks.key[i]!) && negated(toks, i, window, rule.negatedBy)) return;
   if (rule.unlessNear && near(toks, i, last, rule.unlessNear)) return;
@@ -181,29 +179,29 @@ function tryRule(rule: CompiledRule, i: number, toks: Tokens, pack: LanguagePack
   hits.push({ rule, start: toks.start[i]!, end: toks.end[last]!, sentence: toks.sentence[i]!, weight });
 }
 
-function stepMatches(step: Step, k: string, flag: number, negators: Set<string>): boolean {
-  if (step.any) return !(flag & EMOJI) && !negators.has(k);
-  if (step.words!.has(k)) return true;
+function stepMatches(step: Step, k: string, e: number, flag: number, negators: Uint8Array): boolean {
+  if (step.any) return !(flag & EMOJI) && !hasId(negators, e);
+  if (hasId(step.ids!, e)) return true;
   for (const p of step.prefixes!) if (k.startsWith(p)) return true;
   return false;
 }
 
 /** Index of the last token of a match of steps[si..] starting at token ti, or -1. Bounded backtracking. */
-function matchFrom(steps: Step[], si: number, ti: number, sentence: number, toks: Tokens, negators: Set<string>): number {
+function matchFrom(steps: Step[], si: number, ti: number, sentence: number, toks: Tokens, negators: Uint8Array): number {
   if (si === steps.length) return ti - 1;
   const step = steps[si]!;
   if (step.gap) {
     for (let g = 0; g <= MAX_GAP; g++) {
       if (g > 0) {
         const s = ti + g - 1;
-        if (s >= toks.n || toks.sentence[s] !== sentence || toks.flags[s]! & EMOJI || negators.has(toks.key[s]!)) return -1;
+        if (s >= toks.n || toks.sentence[s] !== sentence || toks.flags[s]! & EMOJI || hasId(negators, ids[s]!)) return -1;
       }
       const r = matchFrom(steps, si + 1, ti + g, sentence, toks, negators);
       if (r >= 0) return r;
     }
     return -1;
   }
-  if (ti >= toks.n || toks.sentence[ti] !== sentence || !stepMatches(step, toks.key[ti]!, toks.flags[ti]!, negators)) return -1;
+  if (ti >= toks.n || toks.sentence[ti] !== sentence || !stepMatches(step, toks.key[ti]!, ids[ti]!, toks.flags[ti]!, negators)) return -1;
   return matchFrom(steps, si + 1, ti + 1, sentence, toks, negators);
 }
 

@@ -1,6 +1,7 @@
 // Seeds in, a compiled rule set out: patterns become token steps indexed by their first word, so a
 // message is matched in one pass with one map lookup per word. Only types come from the zod schema: this
 // is the runtime path the app bundles (validation lives in load.ts).
+import { hashKey } from '../text/tokens';
 import type { TensionRuleSeed, TensionSeed } from './schema';
 
 export interface Step {
@@ -9,6 +10,8 @@ export interface Step {
   /** `..`: 0–3 words, none a negator. */
   gap?: boolean;
   words?: Set<string>;
+  /** The same words as a bit set over word-table entries (set by compileTensionRules). */
+  ids?: Uint8Array;
   prefixes?: string[];
 }
 
@@ -35,6 +38,8 @@ export interface LanguagePack {
   anyFirst: CompiledRule[];
   detectors: CompiledRule[];
   negators: Set<string>;
+  /** negators as a bit set over word-table entries. */
+  negatorIds: Uint8Array;
   /** Words that open a new clause ("i'm"): a match starting with one is not negated by earlier words. */
   clauseStarts: Set<string>;
   acronyms: Set<string>;
@@ -68,12 +73,64 @@ export interface TensionRules {
   /** word -> bit mask of the languages that know it. */
   lexicon: Map<string, number>;
   scoring: Scoring;
-  /** Every exact word a language or rule knows -> what it means (precomputed). */
-  words: Map<string, WordInfo>;
+  /** Every exact word a language or rule knows -> what it means, then memoised words that start with a rule prefix. */
+  table: WordTable;
   /** head() of every rule prefix: only words with one of these heads can match a prefix. */
   prefixHeads: Set<number>;
-  /** Memo for the other words with such a head (bounded). */
-  memo: Map<string, WordInfo>;
+}
+
+/**
+ * Open addressing on the hash the tokenizer computes while scanning (hashKey), so a lookup costs one
+ * probe and one string compare instead of hashing the string again, as a Map would.
+ */
+export interface WordTable {
+  /** slot -> entry index + 1; 0 = empty. Length is a power of two, at most half full. */
+  slots: Int32Array;
+  hashes: number[];
+  keys: string[];
+  infos: WordInfo[];
+  /** Entries from the seeds; entries after them are the memo, dropped when it reaches `limit`. */
+  base: number;
+  baseSlots: Int32Array;
+  limit: number;
+}
+
+/** Memoised prefix words kept at most (bounds memory on endless streams of new words). */
+const MAX_MEMO = 4096;
+
+function newTable(size: number): WordTable {
+  let cap = 1024;
+  while (cap < (size + MAX_MEMO) * 2) cap *= 2;
+  return { slots: new Int32Array(cap), hashes: [], keys: [], infos: [], base: 0, baseSlots: new Int32Array(0), limit: size + MAX_MEMO };
+}
+
+/** Whether word-table entry e is in a bit set (false for -1 and for memoised entries). */
+export function hasId(bits: Uint8Array, e: number): boolean {
+  return e >>> 3 < bits.length && (bits[e >>> 3]! & (1 << (e & 7))) !== 0;
+}
+
+/** Index of the entry for key, or -1. */
+export function findWord(t: WordTable, key: string, h: number): number {
+  const { slots, hashes, keys } = t;
+  const mask = slots.length - 1;
+  for (let s = h & mask, e = slots[s]!; e !== 0; s = (s + 1) & mask, e = slots[s]!) {
+    if (hashes[e - 1] === h && keys[e - 1] === key) return e - 1;
+  }
+  return -1;
+}
+
+/** Adds an entry (the caller knows the key is absent); when the memo is full it starts again from the seeds' words. */
+export function addWord(t: WordTable, key: string, h: number, info: WordInfo): void {
+  if (t.keys.length >= t.limit) {
+    t.slots.set(t.baseSlots);
+    t.hashes.length = t.keys.length = t.infos.length = t.base;
+  }
+  const mask = t.slots.length - 1;
+  let s = h & mask;
+  while (t.slots[s] !== 0) s = (s + 1) & mask;
+  t.slots[s] = t.keys.push(key);
+  t.hashes.push(h);
+  t.infos.push(info);
 }
 
 /** A number for the first three letters of a word (collisions only cost a memo lookup). */
@@ -136,14 +193,30 @@ export function compileTensionRules(seeds: TensionSeed[], options: CompileOption
   const byVersion = new Map<string, string[]>();
   for (const s of seeds) push(byVersion, s.version, s.language === '*' ? 'core' : s.language);
   const rulesVersion = [...byVersion].map(([v, names]) => `${[...new Set(names)].join('+')}@${v}`).join('+');
-  const words = new Map<string, WordInfo>();
+  const all = new Set<string>(lexicon.keys());
   const prefixHeads = new Set<number>();
   for (const p of packs) {
-    for (const w of [...p.byWord.keys(), ...p.known]) words.set(w, wordInfo({ lexicon, packs }, w));
+    for (const w of [...p.byWord.keys(), ...p.known, ...p.negators]) all.add(w);
     for (const list of p.byPrefix.values()) for (const { prefix } of list) prefixHeads.add(head(prefix));
   }
-  for (const w of lexicon.keys()) if (!words.has(w)) words.set(w, wordInfo({ lexicon, packs }, w));
-  return { rulesVersion, packs, languages, lexicon, scoring, words, prefixHeads, memo: new Map() };
+  const table = newTable(all.size);
+  for (const w of all) addWord(table, w, hashKey(w), wordInfo({ lexicon, packs }, w));
+  table.base = all.size;
+  table.baseSlots = table.slots.slice();
+  const bits = (words: Iterable<string>): Uint8Array => {
+    const out = new Uint8Array((table.base + 7) >> 3);
+    for (const w of words) {
+      const e = findWord(table, w, hashKey(w));
+      out[e >> 3]! |= 1 << (e & 7);
+    }
+    return out;
+  };
+  for (const p of packs) {
+    p.negatorIds = bits(p.negators);
+    const rules = new Set([...p.byWord.values()].flat().concat([...p.byPrefix.values()].flat().map((x) => x.rule), p.anyFirst));
+    for (const r of rules) for (const step of r.steps) if (step.words) step.ids = bits(step.words);
+  }
+  return { rulesVersion, packs, languages, lexicon, scoring, table, prefixHeads };
 }
 
 function splitWords(ws: string | string[]): string[] {
@@ -161,6 +234,7 @@ function compilePack(language: string, scale: Record<string, number>, seeds: Arr
     anyFirst: [],
     detectors: [],
     negators: set('negators'),
+    negatorIds: new Uint8Array(0),
     clauseStarts: set('clauseStarts'),
     acronyms: set('acronyms'),
     known: new Set(),

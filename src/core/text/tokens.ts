@@ -23,6 +23,18 @@ export interface Tokens {
   bangs: number[];
   /** Tokens flagged CAPS. */
   caps: number;
+  /** hashKey(key[i]), computed while scanning: lets matchers find a word without hashing its string again. */
+  hash: number[];
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** FNV-1a over UTF-16 code units; tokenize computes the same value for each key in its scan loop. */
+export function hashKey(key: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 // Words as in words.ts (letters, digits, marks of any script; ' or - joins two parts), one emoji with its
@@ -39,7 +51,7 @@ for (let c = 97; c < 123; c++) ASCII[c] = 1 | LOWER;
 for (let c = 65; c < 91; c++) ASCII[c] = 1 | UPPER;
 
 function isWordAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
+  const c = i < text.length ? text.charCodeAt(i) : 0;
   if (c < 128) return (c > 96 && c < 123) || (c > 64 && c < 91) || (c > 47 && c < 58) ? 1 : 0;
   if (c >= 0xc0 && c < 0x250) return c === 0xd7 || c === 0xf7 ? 0 : 1;
   if (c >= 0xd800 && c <= 0xdbff) {
@@ -67,17 +79,14 @@ function collapse(key: string): string {
   return out;
 }
 
-const shared: Tokens = { n: 0, key: [], start: [], end: [], flags: [], sentence: [], clause: [], bangs: [], caps: 0 };
+const shared: Tokens = { n: 0, key: [], start: [], end: [], flags: [], sentence: [], clause: [], bangs: [], caps: 0, hash: [] };
 
 /** Tokenises into reused arrays: valid until the next call (callers are synchronous). */
 export function tokenize(text: string, out: Tokens = shared): Tokens {
-  const { key, start: starts, end: ends, flags, sentence: sentences, clause: clauses, bangs } = out;
+  const { key, start: starts, end: ends, flags, sentence: sentences, clause: clauses, bangs, hash: hashes } = out;
   bangs.length = 0;
   let n = 0;
   let capsCount = 0;
-  // Lower-casing the whole text once is faster than per word; fall back when it changes length.
-  const lowerAll = text.toLowerCase();
-  const sameLength = lowerAll.length === text.length;
   const len = text.length;
   let sentence = 0;
   let clause = 0;
@@ -91,15 +100,19 @@ export function tokenize(text: string, out: Tokens = shared): Tokens {
       let cls = 0;
       let elongated = false;
       let other = false;
+      let h = FNV_OFFSET;
       for (;;) {
         let prev = -1;
         let run = 1;
-        for (;;) {
+        // Never read past the end: charCodeAt's NaN there would turn every char code into a float.
+        while (i < len) {
           const d = text.charCodeAt(i);
           if (d < 128) {
             const a = ASCII[d]!;
             if (!(a & 1)) break;
             cls |= a;
+            // Upper-case ASCII letters hash as lower case (digits already have bit 32 set).
+            h = Math.imul(h ^ (d | 32), FNV_PRIME);
             i++;
           } else {
             w = isWordAt(text, i);
@@ -112,10 +125,11 @@ export function tokenize(text: string, out: Tokens = shared): Tokens {
           } else run = 1;
           prev = d;
         }
-        const j = text.charCodeAt(i);
+        const j = i < len ? text.charCodeAt(i) : 0;
         // ' ’ ‘ - join two word parts
         if ((j === 39 || j === 0x2019 || j === 0x2018 || j === 45) && i + 1 < len && isWordAt(text, i + 1) > 0) {
           if (j !== 39 && j !== 45) other = true;
+          h = Math.imul(h ^ j, FNV_PRIME);
           i += 1;
           continue;
         }
@@ -123,7 +137,9 @@ export function tokenize(text: string, out: Tokens = shared): Tokens {
       }
       const upper = (cls & UPPER) !== 0;
       const lower = (cls & LOWER) !== 0;
-      let k = sameLength ? lowerAll.slice(start, i) : text.slice(start, i).toLowerCase();
+      // Most words are already lower case: only the others pay for toLowerCase.
+      let k = text.slice(start, i);
+      if (other || upper) k = k.toLowerCase();
       let caps = false;
       if (other) {
         k = k.replace(/[’‘]/g, "'");
@@ -137,6 +153,7 @@ export function tokenize(text: string, out: Tokens = shared): Tokens {
         k = collapsed;
       }
       if (caps) capsCount++;
+      hashes[n] = other || f & ELONGATED ? hashKey(k) : h;
       key[n] = k;
       starts[n] = start;
       ends[n] = i;
@@ -158,7 +175,9 @@ export function tokenize(text: string, out: Tokens = shared): Tokens {
         else if (text.charCodeAt(i - 1) === 0x200d && (w = pictoAt(text, i)) > 0) i += w;
         else break;
       }
-      key[n] = String.fromCodePoint(text.codePointAt(start)!);
+      const k = String.fromCodePoint(text.codePointAt(start)!);
+      hashes[n] = hashKey(k);
+      key[n] = k;
       starts[n] = start;
       ends[n] = i;
       flags[n] = EMOJI;
@@ -170,7 +189,7 @@ export function tokenize(text: string, out: Tokens = shared): Tokens {
       // a run of ! and ?
       const start = i;
       let bang = 0;
-      for (let d = c; d === 33 || d === 63; d = text.charCodeAt(++i)) if (d === 33) bang = 1;
+      for (let d = c; d === 33 || d === 63; d = ++i < len ? text.charCodeAt(i) : 0) if (d === 33) bang = 1;
       if (i - start >= 2) bangs.push(start, i, sentence, bang);
     } else if (c === 46 || c === 10 || c === 0x2026) {
       i++;
