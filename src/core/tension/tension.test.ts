@@ -82,6 +82,7 @@ describe('does not flag', () => {
     ['insult', 'The old app was not useless at all'],
     ['shouting', 'I got a PDF from the IRS about my USA account'],
     ['shouting', 'Can you resend the PDF?'],
+    ['shouting', 'My parcel PCL-7734-2291 and order AB12CD show nothing yet'],
     ['exclamation', 'Thanks!'],
     ['sarcasm', 'Great job on the new release, thank you!'],
     ['sarcasm', 'Thanks for your help'],

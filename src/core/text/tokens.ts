@@ -13,7 +13,7 @@ export interface Tokens {
   key: string[];
   start: number[];
   end: number[];
-  /** CAPS (2+ letters, no lower case) | ELONGATED (a run of 3+ letters) | EMOJI. */
+  /** CAPS (2+ letters, no lower case, no digit) | ELONGATED (a run of 3+ letters) | EMOJI. */
   flags: number[];
   /** Sentence number; sentences end at . ! ? … and line breaks. */
   sentence: number[];
@@ -42,11 +42,12 @@ export function hashKey(key: string): number {
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const PICTO = /\p{Extended_Pictographic}/u;
 
-// ASCII classes: 1 word character, 2 lower case, 4 upper case.
+// ASCII classes: 1 word character, 2 lower case, 4 upper case, 8 digit.
 const LOWER = 2;
 const UPPER = 4;
+const DIGIT = 8;
 const ASCII = new Uint8Array(128);
-for (let c = 48; c < 58; c++) ASCII[c] = 1;
+for (let c = 48; c < 58; c++) ASCII[c] = 1 | DIGIT;
 for (let c = 97; c < 123; c++) ASCII[c] = 1 | LOWER;
 for (let c = 65; c < 91; c++) ASCII[c] = 1 | UPPER;
 
@@ -145,7 +146,7 @@ export function tokenize(text: string, out: Tokens = shared): Tokens {
         k = k.replace(/[’‘]/g, "'");
         const raw = text.slice(start, i);
         caps = raw.length >= 2 && raw === raw.toUpperCase() && raw.toLowerCase() !== raw;
-      } else caps = upper && !lower && i - start >= 2;
+      } else caps = upper && !lower && !(cls & DIGIT) && i - start >= 2; // "PCL-7734" is an id, not shouting
       let f = caps ? CAPS : 0;
       if (elongated) {
         const collapsed = collapse(k);
