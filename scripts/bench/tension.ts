@@ -16,6 +16,29 @@ export type Label = (typeof CLASSES)[number];
 export interface Row {
   text: string;
   label: Label;
+  /** Reason ids a good verdict reports (ticket-style sets only). */
+  cues?: string[];
+  /** Reason ids a naive matcher might report but that are not there (hard negatives). */
+  absent?: string[];
+}
+
+/** Per reason id: recall over rows that list it in `cues`, and false reports over rows that list it in `absent`. */
+export function cueFigures(rows: Row[], reported: string[][]): Array<{ id: string; found: number; of: number; falsely: number; absentOf: number }> {
+  const by = new Map<string, { id: string; found: number; of: number; falsely: number; absentOf: number }>();
+  const get = (id: string) => by.get(id) ?? by.set(id, { id, found: 0, of: 0, falsely: 0, absentOf: 0 }).get(id)!;
+  rows.forEach((r, i) => {
+    for (const id of r.cues ?? []) {
+      const c = get(id);
+      c.of++;
+      if (reported[i]!.includes(id)) c.found++;
+    }
+    for (const id of r.absent ?? []) {
+      const c = get(id);
+      c.absentOf++;
+      if (reported[i]!.includes(id)) c.falsely++;
+    }
+  });
+  return [...by.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export function readRows(file: string): Row[] {
@@ -159,6 +182,14 @@ async function main(): Promise<void> {
       }
     });
     console.log(`reasons fired (gold calm / tense / heated): ${[...fired].map(([id, c]) => `${id} ${c.calm}/${c.tense}/${c.heated}`).join('; ')}\n`);
+    if (rows.some((r) => r.cues || r.absent)) {
+      console.log('cue | recall (found / listed) | false reports on hard negatives');
+      for (const c of cueFigures(rows, verdicts.map((v) => v.reasons.map((x) => x.id)))) {
+        const recall = c.of ? `${fmt((100 * c.found) / c.of)}% (${c.found}/${c.of})` : '–';
+        console.log(`${c.id} | ${recall} | ${c.absentOf ? `${c.falsely}/${c.absentOf}` : '–'}`);
+      }
+      console.log('');
+    }
   }
 
   // Speed: one corpus (the texts above, repeated to 5 MiB), same process, median of 5 passes after a warm-up.
