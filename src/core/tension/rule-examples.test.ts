@@ -1,0 +1,113 @@
+// One example per seed rule, so a rule that can never match (a typo, "fed up|sick of" read as one word
+// position) fails here instead of silently doing nothing. Adding a rule means adding its example.
+import { describe, expect, test } from 'vitest';
+import { classifyMessage } from './index';
+import { seedFiles, seedRules } from './test-seeds';
+
+const EXAMPLES: Array<[ruleId: string, text: string]> = [
+  ['core.shout.block', 'WHY IS NOBODY ANSWERING ME'],
+  ['core.shout.word', 'It is STILL broken'],
+  ['core.bang.run', 'Fix it!!!'],
+  ['core.emoji.angry', 'My order is late again 😡'],
+  ['core.emoji.annoyed', 'Another delay 🙄'],
+  ['core.emoji.sad', 'The gift did not arrive 😢'],
+  ['core.emoji.kind', 'Thanks for the help 🙂'],
+  ['en.cancel.will', 'I will cancel my plan if this goes on'],
+  ['en.cancel.now', "I'm cancelling today."],
+  ['en.cancel.going', 'I am about to cancel everything.'],
+  ['en.cancel.considering', 'Seriously considering cancelling at this point.'],
+  ['en.cancel.switch', 'I will switch to another provider.'],
+  ['en.cancel.elsewhere', 'I will take my business elsewhere.'],
+  ['en.cancel.never-again', 'I will never order from you again.'],
+  ['en.cancel.lost', 'You have lost a customer.'],
+  ['en.cancel.done', "I'm done with this company."],
+  ['en.cancel.another', 'Time to find another bank.'],
+  ['en.super.ask', 'Let me talk to a manager.'],
+  ['en.super.your', 'Get me your supervisor.'],
+  ['en.super.escalate', 'Escalate this ticket.'],
+  ['en.super.senior', 'I want someone competent on this.'],
+  ['en.public.review', 'I will be writing a review about this.'],
+  ['en.public.stars', 'Expect a one star review.'],
+  ['en.public.one-star', 'Enjoy your 1-star rating.'],
+  ['en.public.social', 'This is going on social media.'],
+  ['en.public.site', 'Posting this on Trustpilot tonight.'],
+  ['en.public.tell', 'I will tell everyone I know.'],
+  ['en.public.press', 'Maybe I should go public with this.'],
+  ['en.public.media', 'I am going to contact the press.'],
+  ['en.legal.words', 'My lawyer will hear about this.'],
+  ['en.legal.action', 'I am taking legal action.'],
+  ['en.legal.court', 'I will see you in court.'],
+  ['en.legal.report', 'I will report you to the authorities.'],
+  ['en.legal.dispute', 'I am disputing the charge with my bank.'],
+  ['en.legal.rights', 'I know my consumer rights.'],
+  ['en.repeat.nth', 'This is the fourth time I write.'],
+  ['en.repeat.how-many', 'How many times do I have to ask?'],
+  ['en.repeat.again', 'The app crashed once again.'],
+  ['en.repeat.again-and', 'I explained it over and over.'],
+  ['en.repeat.already', 'I already sent the photos.'],
+  ['en.repeat.still', 'My order is still not here.'],
+  ['en.repeat.keep', 'I keep getting the same error.'],
+  ['en.repeat.last-time', 'For the last time, refund me.'],
+  ['en.repeat.no-reply', 'Two emails and no response.'],
+  ['en.repeat.nobody', 'Nobody has replied to me.'],
+  ['en.repeat.for-weeks', 'This has been broken for weeks.'],
+  ['en.repeat.waiting', 'I have been waiting three days for this.'],
+  ['en.repeat.every-time', 'Every single time it fails.'],
+  ['en.repeat.follow', 'I am following up on my ticket.'],
+  ['en.urgent.words', 'This is urgent.'],
+  ['en.urgent.now', 'Send it right away.'],
+  ['en.urgent.soon', 'Please reply as soon as possible.'],
+  ['en.profane', 'This shit is broken.'],
+  ['en.insult', 'Your app is useless.'],
+  ['en.insult.joke', 'Your delivery service is a joke.'],
+  ['en.accuse.you-people', 'What is wrong with you people?'],
+  ['en.accuse.did', 'You lied about the delivery date.'],
+  ['en.accuse.never', 'They never read what I write.'],
+  ['en.accuse.words', 'This is a scam.'],
+  ['en.accuse.fault', 'It is your fault.'],
+  ['en.accuse.your', 'Terrible service from start to end.'],
+  ['en.accuse.care', "You don't even care."],
+  ['en.accuse.nobody-cares', 'Nobody cares about customers there.'],
+  ['en.accuse.shame', 'Shame on you.'],
+  ['en.emotion.strong', 'I am furious.'],
+  ['en.emotion.fed-up', 'I am fed up with this.'],
+  ['en.emotion.mild', 'I am disappointed with the update.'],
+  ['en.emotion.not-happy', 'I am not happy with this at all.'],
+  ['en.emotion.why', 'Why is the refund still not here?'],
+  ['en.sarcasm.nothing', 'Thanks for nothing.'],
+  ['en.sarcasm.yeah-right', 'Yeah right, "two days".'],
+  ['en.sarcasm.oh', 'Oh great, another password reset.'],
+  ['en.sarcasm.surprise', 'Late again, what a surprise.'],
+  ['en.sarcasm.no-surprise', 'Broken again. No surprise there.'],
+  ['en.sarcasm.praise', 'Great job, the app crashed and lost my work.'],
+  ['en.sarcasm.helpful', 'So helpful, the chat bot hung up on me and the issue is still there.'],
+  ['en.sarcasm.thanks-lot', 'Thanks a lot, the package is lost and nobody cares.'],
+  ['en.sarcasm.tag', 'Love waiting on hold #sarcasm'],
+  ['en.fail.not-work', 'The app does not work.'],
+  ['en.fail.broken', 'There was an outage last night.'],
+  ['en.fail.complaint', 'Your refund policy makes no sense.'],
+  ['en.fail.still-not', 'It still not working.'],
+  ['en.fail.down', 'The site is down.'],
+  ['en.fail.without', 'Another evening with no internet.'],
+  ['en.fail.another', 'Another day without a fix.'],
+  ['en.fail.where', 'Where is my parcel?'],
+  ['en.fail.charged', 'I was charged twice.'],
+  ['en.polite.words', 'Could you please check?'],
+  ['en.polite.thanks', 'Thanks for checking.'],
+  ['en.polite.greeting', 'Hello, a quick question about my plan.'],
+  ['en.polite.phrases', 'No rush at all.'],
+  ['en.polite.day', 'Have a nice day.'],
+];
+
+const rules = seedRules();
+
+describe('every seed rule fires on its example', () => {
+  test.each(EXAMPLES)('%s: %s', (id, text) => {
+    expect(classifyMessage(text, rules).reasons.flatMap((r) => r.ruleIds)).toContain(id);
+  });
+
+  test('every seed rule has an example', () => {
+    const ids = seedFiles().flatMap(({ seed }) => ((seed as { rules?: Array<{ id: string }> }).rules ?? []).map((r) => r.id));
+    expect(ids.filter((id) => !EXAMPLES.some(([e]) => e === id))).toEqual([]);
+  });
+});
