@@ -1,10 +1,12 @@
 // Builds the Zendesk app package into dist/app (manifest.json, translations/, assets/) and the local
 // workspace into dist/workspace. The package is what `npm run package` zips and `zcli apps:server dist/app` serves.
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadsLater } from '../src/i18n/parts';
+import { frameworkLocales } from './framework-locales';
 import { demoTicketSchema, workspaceSeedSchema } from './workspace/demo-data';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -23,20 +25,56 @@ export const common: BuildOptions = {
   logLevel: 'warning',
 };
 
+/** `virtual:en-ui/startup` and `virtual:en-ui/later`: translations/en.json's UI strings, split by src/i18n/parts.ts. */
+export const enParts: Plugin = {
+  name: 'en-ui-parts',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:en-ui\/(startup|later)$/ }, (args) => ({ path: args.path, namespace: 'en-ui' }));
+    b.onLoad({ filter: /.*/, namespace: 'en-ui' }, async (args) => {
+      const file = join(ROOT, 'translations/en.json');
+      const { ui } = JSON.parse(await readFile(file, 'utf8')) as { ui: Record<string, string> };
+      const later = args.path.endsWith('/later');
+      const part = Object.fromEntries(Object.entries(ui).filter(([key]) => loadsLater(key) === later));
+      return { contents: JSON.stringify(part), loader: 'json', watchFiles: [file] };
+    });
+  },
+};
+
+/**
+ * The page with `<link rel="modulepreload">` for app.js and every chunk it imports statically, so the
+ * browser fetches them at once, in parallel, rather than each chunk only after app.js has arrived.
+ */
+function withModulePreloads(html: string, metafile: Metafile): string {
+  const outputs = new Map(Object.entries(metafile.outputs).map(([path, out]) => [basename(path), out]));
+  const files: string[] = [];
+  const visit = (file: string): void => {
+    if (files.includes(file)) return;
+    files.push(file);
+    for (const i of outputs.get(file)?.imports ?? []) if (i.kind === 'import-statement') visit(basename(i.path));
+  };
+  visit('app.js');
+  const links = files.map((f) => `    <link rel="modulepreload" href="${f}" />\n`).join('');
+  return html.replace('  </head>', `${links}  </head>`);
+}
+
 export async function buildApp(): Promise<void> {
   await rm(APP_DIR, { recursive: true, force: true });
   await mkdir(join(APP_DIR, 'assets'), { recursive: true });
   // ES modules with splitting: code only some installs need (admin settings validation) is a
   // separate chunk, fetched from the app's own assets when needed.
-  await build({
+  const result = await build({
     ...common,
-    entryPoints: { app: join(ROOT, 'src/main.tsx') },
+    // assist.css: the deferred panels' styles, which main.tsx loads with their chunk (esbuild would
+    // merge CSS imported by a lazy chunk into app.css).
+    entryPoints: { app: join(ROOT, 'src/main.tsx'), assist: join(ROOT, 'src/ui/assist.css') },
     outdir: join(APP_DIR, 'assets'),
     format: 'esm',
     splitting: true,
     chunkNames: 'chunk-[hash]',
+    plugins: [enParts, frameworkLocales(ROOT)],
+    metafile: true,
   });
-  await cp(join(ROOT, 'src/iframe.html'), join(APP_DIR, 'assets/iframe.html'));
+  await writeFile(join(APP_DIR, 'assets/iframe.html'), withModulePreloads(await readFile(join(ROOT, 'src/iframe.html'), 'utf8'), result.metafile));
   for (const file of await readdir(join(ROOT, 'assets'))) await cp(join(ROOT, 'assets', file), join(APP_DIR, 'assets', file));
   await cp(join(ROOT, 'manifest.json'), join(APP_DIR, 'manifest.json'));
   await mkdir(join(APP_DIR, 'translations'));

@@ -4,7 +4,7 @@ import { computed, effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import tensionCore from '../seeds/tension/core.json';
 import tensionEn from '../seeds/tension/en.json';
-import { ui as en } from '../translations/en.json';
+import en from 'virtual:en-ui/startup';
 import type { Assist } from './assist';
 import type { TensionSeed } from './core/tension';
 import { connectZaf } from './host/zaf';
@@ -15,7 +15,7 @@ import { createTensionModel } from './state/tension-model';
 import { createTicketModel } from './state/ticket-model';
 import { App } from './ui/App';
 import { autoResize } from './ui/auto-resize';
-import { SettingsNotice } from './ui/SettingsNotice';
+import { loadStylesheet } from './ui/stylesheet';
 import { TensionPanel } from './ui/TensionPanel';
 import './ui/styles.css';
 
@@ -26,7 +26,9 @@ const root = document.getElementById('root');
 if (root) {
   // Reading `translate` while rendering makes the sidebar re-render once the agent's language loads.
   const tables = signal<Strings[]>([en]);
-  const translate = computed(() => createTranslate(tables.value));
+  // English for the deferred panels arrives with their chunk, before any of them renders.
+  const enLater = signal<Strings[]>([]);
+  const translate = computed(() => createTranslate([...tables.value, ...enLater.value]));
   const t: Translate = (key, vars) => translate.value(key, vars);
   const connected = connectZaf();
   if (!connected.ok) {
@@ -72,10 +74,14 @@ if (root) {
         setTimeout(resolve, 100);
       });
     });
-    const assistReady = firstPaint.then(() => import('./assist')).then(({ startAssist }) => {
-      assist.value = startAssist({ host, ticket, config, tension, uiLocale, t });
-      return assist.value;
-    });
+    // Their styles (a build entry of their own) load alongside, so no panel paints unstyled.
+    const assistReady = firstPaint
+      .then(() => Promise.all([import('./assist'), loadStylesheet(new URL('assist.css', import.meta.url).href)]))
+      .then(([{ startAssist, EN_LATER }]) => {
+        enLater.value = [EN_LATER];
+        assist.value = startAssist({ host, ticket, config, tension, uiLocale, t });
+        return assist.value;
+      });
     // Registered at once so no send slips past; it waits for the draft checker if a send comes that early.
     host.onSave(async () => (await assistReady).save());
     ticket.follow();
@@ -86,9 +92,9 @@ if (root) {
 
     // Signals read while rendering a component re-render it when they change.
     const Root = () => {
-      const Panels = assist.value?.Panels;
+      const { Panels, Notice } = assist.value ?? {};
       return (
-        <App ticket={ticket} t={t} notice={<SettingsNotice problems={config.problems.value} isAdmin={isAdmin.value} t={t} />} footer={Panels ? <Panels /> : null}>
+        <App ticket={ticket} t={t} notice={Notice ? <Notice problems={config.problems.value} isAdmin={isAdmin.value} t={t} /> : null} footer={Panels ? <Panels /> : null}>
           <TensionPanel model={tension} t={t} />
         </App>
       );

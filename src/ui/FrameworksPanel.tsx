@@ -61,19 +61,20 @@ function SlotField({ slot, model, locale, t }: { slot: SlotSpec; model: Framewor
   );
 }
 
-function FrameworkForm({ model, fw, t }: { model: FrameworksModel; fw: Framework; t: Translate }) {
+// Labels and hints are the agent's UI; only the preview is in the reply's (requester's) language.
+function FrameworkForm({ model, fw, uiLocale, t }: { model: FrameworksModel; fw: Framework; uiLocale: string; t: Translate }) {
   const [status, setStatus] = useState<string | null>(null);
   const filled = model.filled.value;
   const locale = model.bodyLocale.value;
   const missing = filled?.missing ?? [];
   const labelOf = (slotId: string) => {
     const slot = fw.slots.find((s) => s.id === slotId);
-    return slot?.label ? localized(slot.label, locale) : slotId;
+    return slot?.label ? localized(slot.label, uiLocale) : slotId;
   };
   return (
     <div class="df-fw-form" data-testid="framework-form">
       {fw.slots.map((slot) => (
-        <SlotField key={slot.id} slot={slot} model={model} locale={locale} t={t} />
+        <SlotField key={slot.id} slot={slot} model={model} locale={uiLocale} t={t} />
       ))}
       <p class="df-subhead">{t('fw.preview')}</p>
       <div class="df-preview" data-testid="framework-preview" lang={locale}>
@@ -126,7 +127,7 @@ export function FrameworksPanel({ model, uiLocale, t }: { model: FrameworksModel
                   {suggestion === suggestions[0] && suggestion && <span class="df-badge df-badge--suggested">{t('fw.suggested')}</span>}
                   {suggestion && <span class="df-fw-item__why">{suggestion.why}</span>}
                 </button>
-                {open && <FrameworkForm model={model} fw={fw} t={t} />}
+                {open && <FrameworkForm model={model} fw={fw} uiLocale={uiLocale} t={t} />}
               </li>
             );
           })}

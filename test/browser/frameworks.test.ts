@@ -151,6 +151,18 @@ describe('languages', () => {
     await openFramework(app, 'options');
     expect(await app.textContent('[data-testid="framework-preview"]')).toMatch(/^Hi Dana,/);
   });
+
+  test('a Spanish-speaking requester gets the reply in Spanish while the English agent keeps English names and labels', async () => {
+    session = await openWorkspace('?ticket=1005');
+    const app = await appFrame(session.page);
+    await openFramework(app, 'options');
+    // The Spanish texts are a chunk of their own, fetched for this requester.
+    await app.waitForFunction(() => document.querySelector('[data-testid="framework-preview"]')?.textContent?.startsWith('Hola, Javier:'));
+    expect(await app.textContent('[data-testid="framework-preview"]')).toContain('¿Cuál le viene mejor?');
+    expect(await app.locator('[data-framework="options"] .df-fw-item__name').textContent()).toBe('Offer options');
+    await app.getByLabel('Impact on the customer').fill('lleva tres semanas sin su pedido');
+    await expect.poll(() => app.textContent('[data-testid="framework-preview"]')).toContain('lleva tres semanas sin su pedido');
+  });
 });
 
 describe('QA tags at reply time', () => {

@@ -9,10 +9,11 @@ import { ZENDESK_SDK_URL } from '../../scripts/workspace/server';
 // Ceilings = measured + headroom; raise one in the commit that needs it, saying why. The goal for the
 // finished sidebar is 25 KB gzip JS+CSS (SDK excluded) at startup; it is not met yet (see README).
 // Startup: app.js, every chunk it imports statically, and app.css. Later: the draft checker and
-// frameworks chunk, loaded right after the first verdict is painted. Settings validation (zod) and the
-// other UI languages load only for the installs and agents that need them.
-const STARTUP_CEILING = 31_000; // measured 29,879
-const ALL_CEILING = 90_000; // measured 85,115
+// frameworks chunk (with assist.css and the rest of the English strings), loaded right after the first
+// verdict is painted. Settings validation (zod) and the other UI languages load only for the installs
+// and agents that need them.
+const STARTUP_CEILING = 28_500; // measured 28,133
+const ALL_CEILING = 90_000; // measured 85,574
 
 // Test doubles, fixtures and workspace code must never ship to agents.
 const NEVER_IN_BUNDLE = ['FakeHost', 'HostSimulator', 'paths.samples', 'Dana Whitfield', 'demoTicketSchema', 'virtual:workspace-seeds', 'fast-check', 'vitest'];
@@ -67,6 +68,12 @@ describe('built sidebar', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("connect-src 'none'");
     expect(csp).toContain("script-src 'self' https://static.zdassets.com;");
+  });
+
+  test('iframe.html preloads every startup script, so none waits for app.js to arrive', () => {
+    const html = asset('iframe.html').toString('utf8');
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
+    expect(preloaded.sort()).toEqual(startupFiles().filter((f) => f.endsWith('.js')).sort());
   });
 
   test('every manifest location points at a built file', () => {

@@ -1,7 +1,8 @@
 // House rules that keep the project honest: translation keys in sync, locations pointing at real files.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { loadsLater } from '../../src/i18n/parts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
@@ -27,6 +28,28 @@ describe('translations', () => {
     const families = new Set([...sources.matchAll(/t\(`([\w.-]+\.)\$\{/g)].map((m) => m[1]!));
     const orphaned = Object.keys(en.ui).filter((k) => !sources.includes(`'${k}'`) && !families.has(k.replace(/[^.]+$/, '')));
     expect(orphaned).toEqual([]);
+  });
+
+  test('the first paint needs no English string that loads with the deferred chunk', () => {
+    // src/main.tsx and the sources it imports statically (not `import type`, not `import()`): app.js.
+    const startup = new Set<string>();
+    const visit = (file: string): void => {
+      if (startup.has(file)) return;
+      startup.add(file);
+      for (const m of readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^;]*?from\s+'(\.[^']+)'/gm)) {
+        const base = join(dirname(file), m[1]!);
+        const found = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((f) => existsSync(f));
+        if (found) visit(found);
+      }
+    };
+    visit(join(ROOT, 'src/main.tsx'));
+    expect(startup.size).toBeGreaterThan(5);
+    const code = [...startup].map((f) => readFileSync(f, 'utf8')).join('\n');
+    const keys = [...code.matchAll(/\bt\(\s*'([^']+)'/g), ...code.matchAll(/\bt\(`([\w.-]+\.)\$\{/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.filter(loadsLater)).toEqual([]);
+    // …and the deferred part is not empty, or the split would be pointless.
+    expect(Object.keys(en.ui).filter(loadsLater).length).toBeGreaterThan(20);
   });
 
   test('every manifest parameter has a label and help text', () => {
