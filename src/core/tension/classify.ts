@@ -142,8 +142,7 @@ function detectLanguage(toks: Tokens, rules: TensionRules): number {
     if (c < 0x41) continue; // digits
     words++;
     if (c > 0x24f) nonLatin++;
-    const mask = info.mask;
-    if (mask) for (let l = 0; l < nl; l++) if (mask & (1 << l)) counts[l]!++;
+    for (let mask = info.mask; mask !== 0; mask &= mask - 1) counts[31 - Math.clz32(mask & -mask)]!++;
   }
   lastLanguage = 'und';
   if (nonLatin * 2 > words) return -1;
@@ -268,43 +267,34 @@ function detect(rule: CompiledRule, toks: Tokens, pack: LanguagePack, hits: Hit[
   }
 }
 
-/** Drops hits whose rule `requires` a reason that did not fire in the same sentence. */
+/** Drops hits whose rule `requires` a reason that did not fire in the same sentence (hits are few: no maps). */
 function keepRequired(hits: Hit[]): Hit[] {
-  let any = false;
-  for (const h of hits) if (h.rule.requires) any = true;
-  if (!any) return hits;
-  const bySentence = new Map<number, Set<string>>();
-  for (const h of hits) {
-    if (h.rule.requires) continue;
-    let set = bySentence.get(h.sentence);
-    if (!set) bySentence.set(h.sentence, (set = new Set()));
-    set.add(h.rule.reason);
-  }
-  const kept: Hit[] = [];
-  for (const h of hits) {
+  let w = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!;
     const need = h.rule.requires;
-    const present = need ? bySentence.get(h.sentence) : undefined;
-    if (!need || (present && need.some(has, present))) kept.push(h);
+    let ok = need === null;
+    for (let j = 0; !ok && j < hits.length; j++) {
+      const o = hits[j]!;
+      ok = o.rule.requires === null && o.sentence === h.sentence && need!.includes(o.rule.reason);
+    }
+    if (ok) hits[w++] = h;
   }
-  return kept;
-}
-
-function has(this: Set<string>, reason: string): boolean {
-  return this.has(reason);
+  hits.length = w;
+  return hits;
 }
 
 function collectReasons(hits: Hit[], text: string): Reason[] {
-  if (hits.length === 0) return [];
-  const byReason = new Map<string, Reason>();
+  const reasons: Reason[] = [];
   for (const h of hits) {
-    let r = byReason.get(h.rule.reason);
-    if (!r) byReason.set(h.rule.reason, (r = { id: h.rule.reason, spans: [], ruleIds: [], weight: h.weight }));
+    let r: Reason | undefined;
+    for (const x of reasons) if (x.id === h.rule.reason) r = x;
+    if (!r) reasons.push((r = { id: h.rule.reason, spans: [], ruleIds: [], weight: h.weight }));
     if (h.rule.weight > 0 ? h.weight > r.weight : h.weight < r.weight) r.weight = h.weight;
     if (!r.ruleIds.includes(h.rule.id)) r.ruleIds.push(h.rule.id);
     // A few spans per reason are enough evidence and keep long inputs linear.
     if (r.spans.length < MAX_SPANS) addSpan(r.spans, h.start, h.end, text);
   }
-  const reasons = [...byReason.values()];
   for (const r of reasons) {
     r.spans.sort(byStart);
     r.weight = Math.round(r.weight * 10) / 10;

@@ -57,6 +57,8 @@ function isWordAt(text: string, i: number): number {
   if (c >= 0xc0 && c < 0x250) return c === 0xd7 || c === 0xf7 ? 0 : 1;
   if (c >= 0xd800 && c <= 0xdbff) {
     const cp = text.codePointAt(i)!;
+    // Emoji and symbol planes hold no letters: skip the regex for the commonest astral characters.
+    if (cp >= 0x1f000 && cp < 0x1fb00) return 0;
     return cp > 0xffff && WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0;
   }
   return c > 0xaa && WORD_CHAR.test(text[i]!) ? 1 : 0;
