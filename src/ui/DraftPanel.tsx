@@ -21,8 +21,10 @@ function FlagItem({ flag, model, t }: { flag: Flag; model: DraftModel; t: Transl
       {flag.tip && <p class="df-tip">{flag.tip}</p>}
       <div class="df-flag__actions">
         {flag.suggestions.map((s) => (
-          <button key={s} type="button" class="df-button df-button--small" onClick={() => void apply(s)} aria-label={t('fix.useLabel', { from: flag.text, to: s })}>
+          // The name starts with the visible words (WCAG 2.5.3, voice control); the hidden part says what is replaced.
+          <button key={s} type="button" class="df-button df-button--small" onClick={() => void apply(s)}>
             {s === '' ? t('fix.remove') : t('fix.use', { text: s })}
+            <span class="df-visually-hidden"> ({t('fix.useLabel', { from: flag.text, to: s })})</span>
           </button>
         ))}
         <button type="button" class="df-link" onClick={() => model.dismiss(flag)} aria-label={t('fix.dismissLabel', { text: flag.text })}>

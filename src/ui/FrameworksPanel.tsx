@@ -76,8 +76,11 @@ function FrameworkForm({ model, fw, uiLocale, t }: { model: FrameworksModel; fw:
       {fw.slots.map((slot) => (
         <SlotField key={slot.id} slot={slot} model={model} locale={uiLocale} t={t} />
       ))}
-      <p class="df-subhead">{t('fw.preview')}</p>
-      <div class="df-preview" data-testid="framework-preview" lang={locale}>
+      <p class="df-subhead" id="df-fw-preview-title">
+        {t('fw.preview')}
+      </p>
+      {/* It scrolls when long: focusable and named, so keyboard users can scroll and hear what it is. */}
+      <div class="df-preview" data-testid="framework-preview" lang={locale} tabIndex={0} role="region" aria-labelledby="df-fw-preview-title">
         {filled?.text}
       </div>
       {missing.length > 0 && (
