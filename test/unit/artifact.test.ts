@@ -12,7 +12,7 @@ import { ZENDESK_SDK_URL } from '../../scripts/workspace/server';
 // frameworks chunk (with assist.css and the rest of the English strings), loaded right after the first
 // verdict is painted. Settings validation (zod) and the other UI languages load only for the installs
 // and agents that need them.
-const STARTUP_CEILING = 28_500; // measured 28,133
+const STARTUP_CEILING = 31_000; // measured 30,522 (tension rules 1.2.0 for ticket-style cues cost ~2.4 KB)
 const ALL_CEILING = 90_000; // measured 85,574
 
 // Test doubles, fixtures and workspace code must never ship to agents.
