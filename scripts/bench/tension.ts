@@ -1,4 +1,4 @@
-// npm run bench:tension -- --data FILE [--data FILE2] [--vader-mib 0.5]
+// npm run bench:tension -- --data FILE [--data FILE2] [--vader-mib 0.5] [--accuracy-only]
 // Accuracy (macro-F1, per-class F1) for Defuse and the VADER / AFINN baselines with their best cut-offs
 // (fit on the same data, and 5-fold cross-validated), then speed on one corpus in one process.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -116,12 +116,14 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const files: string[] = [];
   let vaderMib = 0.5;
+  let accuracyOnly = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--data') files.push(args[++i]!);
     else if (args[i] === '--vader-mib') vaderMib = Number(args[++i]);
+    else if (args[i] === '--accuracy-only') accuracyOnly = true;
   }
   if (files.length === 0) {
-    process.stderr.write('Usage: npm run bench:tension -- --data FILE [--data FILE] [--vader-mib 0.5]\n');
+    process.stderr.write('Usage: npm run bench:tension -- --data FILE [--data FILE] [--vader-mib 0.5] [--accuracy-only]\n');
     process.exitCode = 2;
     return;
   }
@@ -192,7 +194,8 @@ async function main(): Promise<void> {
     }
   }
 
-  // Speed: one corpus (the texts above, repeated to 5 MiB), same process, median of 5 passes after a warm-up.
+  if (accuracyOnly) return;
+  // Speed: one corpus (the texts above, repeated to 5 MiB), same process; passes alternate between libraries.
   const target = 5 * 1024 * 1024;
   const big: string[] = [];
   let bytes = 0;

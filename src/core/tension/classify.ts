@@ -267,7 +267,10 @@ function detect(rule: CompiledRule, toks: Tokens, pack: LanguagePack, hits: Hit[
   }
 }
 
-/** Drops hits whose rule `requires` a reason that did not fire in the same sentence (hits are few: no maps). */
+/**
+ * Drops hits whose rule `requires` a reason that did not fire in the same sentence or one next to it
+ * ("Really great service. Still no refund.") (hits are few: no maps).
+ */
 function keepRequired(hits: Hit[]): Hit[] {
   let w = 0;
   for (let i = 0; i < hits.length; i++) {
@@ -276,7 +279,7 @@ function keepRequired(hits: Hit[]): Hit[] {
     let ok = need === null;
     for (let j = 0; !ok && j < hits.length; j++) {
       const o = hits[j]!;
-      ok = o.rule.requires === null && o.sentence === h.sentence && need!.includes(o.rule.reason);
+      ok = o.rule.requires === null && Math.abs(o.sentence - h.sentence) <= 1 && need!.includes(o.rule.reason);
     }
     if (ok) hits[w++] = h;
   }

@@ -36,6 +36,7 @@ describe('flags', () => {
     ['sarcasm', 'Thanks for nothing.', 'Thanks for nothing'],
     ['sarcasm', 'Great job, another week without internet. Amazing service.', 'Great job'],
     ['sarcasm', 'Oh great, it broke again', 'Oh great'],
+    ['sarcasm', 'Wow, five days for a reply. Stellar service.', 'Stellar service'],
     ['negative-emotion', 'I am so frustrated with this', 'frustrated'],
     ['negative-emotion', 'This is absolutely unacceptable', 'unacceptable'],
     ['negative-emotion', 'sooo annoyed right now', 'annoyed'],
@@ -86,6 +87,7 @@ describe('does not flag', () => {
     ['exclamation', 'Thanks!'],
     ['sarcasm', 'Great job on the new release, thank you!'],
     ['sarcasm', 'Thanks for your help'],
+    ['sarcasm', 'Great product. The delivery was late though.'],
     ['negative-emotion', 'Not bad at all'],
     ['negative-emotion', "I'm not angry, just curious"],
     ['accusation', 'Thank you guys for the quick reply'],
@@ -189,9 +191,6 @@ describe('rules as data', () => {
 });
 
 describe('known misses', () => {
-  test.fails('sarcasm without a failure word in the same sentence', () => {
-    expect(reasonIds('Wow, five days for a reply. Stellar service.')).toContain('sarcasm');
-  });
   test.fails('a polite request to close an account that mentions a competitor', () => {
     expect(reasonIds('Please close my account, I have switched to another provider.')).not.toContain('cancel-threat');
   });
