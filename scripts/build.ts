@@ -6,6 +6,8 @@ import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadsLater } from '../src/i18n/parts';
+import { packTensionRules } from '../src/core/tension/packed';
+import { loadSeedRules, readTensionSeeds, TENSION_SEEDS_DIR } from './cli/classify';
 import { frameworkLocales } from './framework-locales';
 import { demoTicketSchema, workspaceSeedSchema } from './workspace/demo-data';
 
@@ -41,6 +43,22 @@ export const enParts: Plugin = {
 };
 
 /**
+ * `virtual:tension-rules`: seeds/tension/*.json validated (the build fails on a bad seed), compiled and
+ * packed, so the sidebar revives them instead of compiling patterns before its first verdict.
+ */
+export const tensionRules: Plugin = {
+  name: 'tension-rules',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:tension-rules$/ }, (args) => ({ path: args.path, namespace: 'tension-rules' }));
+    b.onLoad({ filter: /.*/, namespace: 'tension-rules' }, () => ({
+      contents: JSON.stringify(packTensionRules(loadSeedRules())),
+      loader: 'json',
+      watchFiles: readTensionSeeds().map(({ file }) => join(TENSION_SEEDS_DIR, file)),
+    }));
+  },
+};
+
+/**
  * The page with `<link rel="modulepreload">` for app.js and every chunk it imports statically, so the
  * browser fetches them at once, in parallel, rather than each chunk only after app.js has arrived.
  */
@@ -71,7 +89,7 @@ export async function buildApp(): Promise<void> {
     format: 'esm',
     splitting: true,
     chunkNames: 'chunk-[hash]',
-    plugins: [enParts, frameworkLocales(ROOT)],
+    plugins: [enParts, tensionRules, frameworkLocales(ROOT)],
     metafile: true,
   });
   await writeFile(join(APP_DIR, 'assets/iframe.html'), withModulePreloads(await readFile(join(ROOT, 'src/iframe.html'), 'utf8'), result.metafile));

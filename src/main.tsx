@@ -2,11 +2,10 @@
 // First paint needs the ticket and its tension; the draft checker and frameworks load right after.
 import { computed, effect, signal } from '@preact/signals';
 import { render } from 'preact';
-import tensionCore from '../seeds/tension/core.json';
-import tensionEn from '../seeds/tension/en.json';
 import en from 'virtual:en-ui/startup';
+import packedTension from 'virtual:tension-rules';
 import type { Assist } from './assist';
-import type { TensionSeed } from './core/tension';
+import { unpackTensionRules } from './core/tension/packed';
 import { connectZaf } from './host/zaf';
 import { loadStrings, uiLocaleFor } from './i18n/locales';
 import { createTranslate, type Strings, type Translate } from './i18n/translate';
@@ -19,8 +18,6 @@ import { loadStylesheet } from './ui/stylesheet';
 import { TensionPanel } from './ui/TensionPanel';
 import './ui/styles.css';
 
-// Validated by the seed tests, so the sidebar compiles them without shipping a validator.
-const TENSION_SEEDS = [tensionCore, tensionEn] as unknown as TensionSeed[];
 
 const root = document.getElementById('root');
 if (root) {
@@ -43,7 +40,7 @@ if (root) {
   } else {
     const host = connected.value;
     const ticket = createTicketModel(host);
-    const config = createConfigModel(host, { tension: TENSION_SEEDS, assistSeeds: async () => (await import('./assist-seeds')).ASSIST_SEEDS });
+    const config = createConfigModel(host, { tension: unpackTensionRules(packedTension), assistSeeds: async () => (await import('./assist-seeds')).ASSIST_SEEDS });
     const tension = createTensionModel(ticket, config);
     const uiLocale = signal('en');
     effect(() => {
@@ -87,8 +84,6 @@ if (root) {
     ticket.follow();
     void config.load();
     void ticket.load();
-    // Compile the tension rules while Zendesk answers, rather than after.
-    void config.tensionRules.value;
 
     // Signals read while rendering a component re-render it when they change.
     const Root = () => {

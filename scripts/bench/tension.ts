@@ -1,13 +1,13 @@
 // npm run bench:tension -- --data FILE [--data FILE2] [--vader-mib 0.5] [--accuracy-only]
 // Accuracy (macro-F1, per-class F1) for Defuse and the VADER / AFINN baselines with their best cut-offs
 // (fit on the same data, and 5-fold cross-validated), then speed on one corpus in one process.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { classifyMessage, classifyThread, type ThreadMessage } from '../../src/core/tension/index';
-import { loadSeedRules, readTensionSeeds, TENSION_SEEDS_DIR } from '../cli/classify';
+import { loadSeedRules, readTensionSeeds } from '../cli/classify';
 
 const require = createRequire(import.meta.url);
 
@@ -249,18 +249,18 @@ async function main(): Promise<void> {
   console.log(`\n5,000-char message, median ms (50 calls after 20 warm-up): Defuse ${latency(() => defuse(long), 20, 50).toFixed(3)}, AFINN ${latency(() => afinnScore(long), 20, 50).toFixed(3)}, VADER ${latency(() => vaderScore(long), 20, 50).toFixed(3)}`);
   const thread: ThreadMessage[] = Array.from({ length: 200 }, (_, i) => ({ author: i % 2 ? 'agent' : 'customer', text: corpus[(i * 13) % corpus.length]! }));
   console.log(`200-message thread, median ms (50 runs after 5 warm-up): Defuse ${latency(() => classifyThread(thread, rules), 5, 50).toFixed(3)}`);
-  console.log(`size: classifier code + seeds/tension/*.json, minified esm, gzip -9: ${await bundleBytes()} bytes (target ≤ 8,192)`);
+  console.log(`size: classifier code + packed rules as the app bundles them, minified esm, gzip -9: ${await bundleBytes()} bytes (target ≤ 8,192)`);
 }
 
-/** What the app ships for tension: the runtime face, compiled from every seed file (zod left out: the app does not validate). */
+/** What the app ships for tension: the rules packed at build time (as scripts/build.ts makes them), the reviver and the classifier. */
 async function bundleBytes(): Promise<number> {
   const { build } = await import('esbuild');
-  const seeds = readdirSync(TENSION_SEEDS_DIR).filter((f) => f.endsWith('.json')).sort();
-  const entry = `${seeds.map((f, i) => `import s${i} from ${JSON.stringify(join(TENSION_SEEDS_DIR, f))};`).join('\n')}
-import { compileTensionRules, classifyThread } from ${JSON.stringify(join(import.meta.dirname, '../../src/core/tension/index.ts'))};
-export const rules = compileTensionRules([${seeds.map((_, i) => `s${i}`).join(', ')}]);
+  const { packTensionRules } = await import('../../src/core/tension/packed');
+  const entry = `import { unpackTensionRules } from ${JSON.stringify(join(import.meta.dirname, '../../src/core/tension/packed.ts'))};
+import { classifyThread } from ${JSON.stringify(join(import.meta.dirname, '../../src/core/tension/thread.ts'))};
+export const rules = unpackTensionRules(${JSON.stringify(packTensionRules(loadSeedRules()))});
 export { classifyThread };`;
-  const out = await build({ stdin: { contents: entry, resolveDir: import.meta.dirname, loader: 'ts' }, bundle: true, minify: true, format: 'esm', write: false, external: ['zod', 'zod/*'], logLevel: 'silent' });
+  const out = await build({ stdin: { contents: entry, resolveDir: import.meta.dirname, loader: 'ts' }, bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent' });
   return gzipSync(out.outputFiles[0]!.contents, { level: 9 }).length;
 }
 

@@ -2,7 +2,7 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Problem, Settings } from '../core/config/settings';
 import type { Framework, FrameworksPolicy } from '../core/frameworks';
 import type { PhraseRules } from '../core/phrases';
-import { compileTensionRules, type TensionRules, type TensionSeed } from '../core/tension';
+import { withThresholds, type TensionRules } from '../core/tension';
 import type { AssistSeeds } from '../assist-seeds';
 import type { Host } from '../host/host';
 
@@ -43,8 +43,8 @@ export function isDefault(settings: Record<string, unknown>): boolean {
 }
 
 export interface ConfigSources {
-  /** Built-in tension rules, validated by the seed tests, compiled without a validator. */
-  tension: readonly TensionSeed[];
+  /** Built-in tension rules (packed at build time from the validated seeds). */
+  tension: TensionRules;
   /** The draft checker's and frameworks' seeds, fetched only when admin settings must be checked against them. */
   assistSeeds: () => Promise<AssistSeeds>;
 }
@@ -60,7 +60,7 @@ export function createConfigModel(host: Host, sources: ConfigSources): ConfigMod
   const settings = computed(() => state.value.settings);
   const tensionRules = computed(() => {
     const thresholds = settings.value.thresholds;
-    return compileTensionRules([...sources.tension], thresholds ? { thresholds } : {});
+    return thresholds ? withThresholds(sources.tension, thresholds) : sources.tension;
   });
   return {
     settings,

@@ -1,7 +1,7 @@
 // One customer message -> level, score and the reasons, with evidence spans in the customer's words.
 import { maskQuoted } from '../text/quoted';
 import { tokenize, type Tokens } from '../text/tokens';
-import { addWord, findWord, hasId, head, wordInfo, type CompiledRule, type LanguagePack, type Step, type TensionRules, type WordInfo } from './rules';
+import { addWord, findWord, hasId, head, infoAt, wordInfo, type CompiledRule, type LanguagePack, type Step, type TensionRules, type WordInfo } from './rules';
 
 export type Level = 'calm' | 'tense' | 'heated' | 'not-assessed';
 export type ReasonId =
@@ -115,7 +115,7 @@ function lookup(key: string, h: number, rules: TensionRules): number {
   const t = rules.table;
   const e = findWord(t, key, h);
   if (e >= 0 || key.length < 3 || !rules.prefixHeads.has(head(key))) return e;
-  addWord(t, key, h, wordInfo(rules, key));
+  addWord(t, key, h, wordInfo(rules, key, 0));
   return t.keys.length - 1;
 }
 
@@ -135,7 +135,7 @@ function detectLanguage(toks: Tokens, rules: TensionRules): number {
     const k = key[i]!;
     const e = lookup(k, toks.hash[i]!, rules);
     ids[i] = e;
-    const info = e < 0 ? NONE : rules.table.infos[e]!;
+    const info = e < 0 ? NONE : infoAt(rules, e);
     infos[i] = info;
     if (flags[i]! & EMOJI) continue;
     const c = k.charCodeAt(0);

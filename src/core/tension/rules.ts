@@ -37,6 +37,8 @@ export interface LanguagePack {
   byPrefix: Map<string, Array<{ prefix: string; rule: CompiledRule }>>;
   anyFirst: CompiledRule[];
   detectors: CompiledRule[];
+  /** Every rule in seed order (packed.ts keeps them in this order). */
+  rules: CompiledRule[];
   negators: Set<string>;
   /** negators as a bit set over word-table entries. */
   negatorIds: Uint8Array;
@@ -70,8 +72,6 @@ export interface TensionRules {
   packs: LanguagePack[];
   /** Every recognised language; packs[p] is languages[p], detection-only languages follow. */
   languages: string[];
-  /** word -> bit mask of the languages that know it. */
-  lexicon: Map<string, number>;
   scoring: Scoring;
   /** Every exact word a language or rule knows -> what it means, then memoised words that start with a rule prefix. */
   table: WordTable;
@@ -88,6 +88,8 @@ export interface WordTable {
   slots: Int32Array;
   hashes: number[];
   keys: string[];
+  /** Bit i set: languages[i] knows the word (0 for memoised words: no language lists them). */
+  masks: number[];
   infos: WordInfo[];
   /** Entries from the seeds; entries after them are the memo, dropped when it reaches `limit`. */
   base: number;
@@ -95,13 +97,22 @@ export interface WordTable {
   limit: number;
 }
 
+/** A table entry whose WordInfo is not computed yet (see infoAt). */
+export const PENDING: WordInfo = { mask: 0, starts: [] };
+
+/** The WordInfo of entry e, computed on first use. */
+export function infoAt(rules: TensionRules, e: number): WordInfo {
+  const info = rules.table.infos[e]!;
+  return info !== PENDING ? info : (rules.table.infos[e] = wordInfo(rules, rules.table.keys[e]!, rules.table.masks[e]!));
+}
+
 /** Memoised prefix words kept at most (bounds memory on endless streams of new words). */
 const MAX_MEMO = 4096;
 
-function newTable(size: number): WordTable {
+export function newTable(size: number): WordTable {
   let cap = 1024;
   while (cap < (size + MAX_MEMO) * 2) cap *= 2;
-  return { slots: new Int32Array(cap), hashes: [], keys: [], infos: [], base: 0, baseSlots: new Int32Array(0), limit: size + MAX_MEMO };
+  return { slots: new Int32Array(cap), hashes: [], keys: [], masks: [], infos: [], base: 0, baseSlots: new Int32Array(0), limit: size + MAX_MEMO };
 }
 
 /** Whether word-table entry e is in a bit set (false for -1 and for memoised entries). */
@@ -120,16 +131,17 @@ export function findWord(t: WordTable, key: string, h: number): number {
 }
 
 /** Adds an entry (the caller knows the key is absent); when the memo is full it starts again from the seeds' words. */
-export function addWord(t: WordTable, key: string, h: number, info: WordInfo): void {
+export function addWord(t: WordTable, key: string, h: number, info: WordInfo, mask = 0): void {
   if (t.keys.length >= t.limit) {
     t.slots.set(t.baseSlots);
-    t.hashes.length = t.keys.length = t.infos.length = t.base;
+    t.hashes.length = t.keys.length = t.masks.length = t.infos.length = t.base;
   }
-  const mask = t.slots.length - 1;
-  let s = h & mask;
-  while (t.slots[s] !== 0) s = (s + 1) & mask;
+  const m = t.slots.length - 1;
+  let s = h & m;
+  while (t.slots[s] !== 0) s = (s + 1) & m;
   t.slots[s] = t.keys.push(key);
   t.hashes.push(h);
+  t.masks.push(mask);
   t.infos.push(info);
 }
 
@@ -139,17 +151,22 @@ export function head(key: string): number {
 }
 
 /** What a word means to the classifier (computed once per word, never on the hot path). */
-export function wordInfo(rules: Pick<TensionRules, 'lexicon' | 'packs'>, key: string): WordInfo {
+export function wordInfo(rules: Pick<TensionRules, 'packs'>, key: string, mask: number): WordInfo {
   const starts = rules.packs.map((pack) => {
     const out: CompiledRule[] = [...(pack.byWord.get(key) ?? []), ...pack.anyFirst];
     if (key.length >= 3) for (const { prefix, rule } of pack.byPrefix.get(key.slice(0, 3)) ?? []) if (key.startsWith(prefix)) out.push(rule);
     return out.length ? out : null;
   });
-  return { mask: rules.lexicon.get(key) ?? 0, starts };
+  return { mask, starts };
 }
 
 /** Score cut-offs (0–100): a message is tense at `tense` and heated at `heated`. */
 export const DEFAULT_THRESHOLDS: { tense: number; heated: number } = { tense: 25, heated: 50 };
+
+/** The same rules with other cut-offs (admin settings): nothing is recompiled. */
+export function withThresholds(rules: TensionRules, thresholds: Partial<Scoring['thresholds']>): TensionRules {
+  return { ...rules, scoring: { ...rules.scoring, thresholds: { ...rules.scoring.thresholds, ...thresholds } } };
+}
 
 export interface CompileOptions {
   thresholds?: Partial<Scoring['thresholds']>;
@@ -195,7 +212,9 @@ export function compileTensionRules(seeds: TensionSeed[], options: CompileOption
     for (const list of p.byPrefix.values()) for (const { prefix } of list) prefixHeads.add(head(prefix));
   }
   const table = newTable(all.size);
-  for (const w of all) addWord(table, w, hashKey(w), wordInfo({ lexicon, packs }, w));
+  // What each word means is worked out on its first lookup: most of these words never occur in a ticket,
+  // and this runs before the first verdict.
+  for (const w of all) addWord(table, w, hashKey(w), PENDING, lexicon.get(w) ?? 0);
   table.base = all.size;
   table.baseSlots = table.slots.slice();
   const bits = (words: Iterable<string>): Uint8Array => {
@@ -211,7 +230,7 @@ export function compileTensionRules(seeds: TensionSeed[], options: CompileOption
     const rules = new Set([...p.byWord.values()].flat().concat([...p.byPrefix.values()].flat().map((x) => x.rule), p.anyFirst));
     for (const r of rules) for (const step of r.steps) if (step.words) step.ids = bits(step.words);
   }
-  return { rulesVersion, packs, languages, lexicon, scoring, table, prefixHeads };
+  return { rulesVersion, packs, languages, scoring, table, prefixHeads };
 }
 
 function splitWords(ws: string | string[]): string[] {
@@ -228,6 +247,7 @@ function compilePack(language: string, scale: Record<string, number>, seeds: Ten
     byPrefix: new Map(),
     anyFirst: [],
     detectors: [],
+    rules: [],
     negators: set('negators'),
     negatorIds: new Uint8Array(0),
     clauseStarts: set('clauseStarts'),
@@ -238,15 +258,8 @@ function compilePack(language: string, scale: Record<string, number>, seeds: Ten
     (seed.rules ?? []).forEach((rule) => {
       for (const compiled of compileRule(rule, lists)) {
         compiled.weight *= scale[rule.reason] ?? 1;
-        if (compiled.detector) {
-          pack.detectors.push(compiled);
-          continue;
-        }
         for (const step of compiled.steps) for (const w of step.words ?? []) pack.known.add(w);
-        const first = compiled.steps[0]!;
-        if (first.any || first.gap) pack.anyFirst.push(compiled);
-        for (const w of first.words ?? []) push(pack.byWord, w, compiled);
-        for (const prefix of first.prefixes ?? []) push(pack.byPrefix, prefix.slice(0, 3), { prefix, rule: compiled });
+        indexRule(pack, compiled, compiled.steps[0]?.words ?? []);
       }
     });
   }
@@ -295,6 +308,19 @@ function compilePattern(pattern: string, lists: Map<string, string[]>): Step[] {
       }
       return { words, prefixes };
     });
+}
+
+/** Files a rule under how it can start; compile and unpack (packed.ts) both use it, so they index alike. */
+export function indexRule(pack: LanguagePack, rule: CompiledRule, firstWords: Iterable<string>): void {
+  pack.rules.push(rule);
+  if (rule.detector) {
+    pack.detectors.push(rule);
+    return;
+  }
+  const first = rule.steps[0]!;
+  if (first.any || first.gap) pack.anyFirst.push(rule);
+  for (const w of firstWords) push(pack.byWord, w, rule);
+  for (const prefix of first.prefixes ?? []) push(pack.byPrefix, prefix.slice(0, 3), { prefix, rule });
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {
