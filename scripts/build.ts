@@ -50,9 +50,10 @@ export const tensionRules: Plugin = {
   name: 'tension-rules',
   setup(b) {
     b.onResolve({ filter: /^virtual:tension-rules$/ }, (args) => ({ path: args.path, namespace: 'tension-rules' }));
+    // JSON.parse of a string literal: V8 reads that much faster than the same data as an object literal.
     b.onLoad({ filter: /.*/, namespace: 'tension-rules' }, () => ({
-      contents: JSON.stringify(packTensionRules(loadSeedRules())),
-      loader: 'json',
+      contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(packTensionRules(loadSeedRules())))});`,
+      loader: 'js',
       watchFiles: readTensionSeeds().map(({ file }) => join(TENSION_SEEDS_DIR, file)),
     }));
   },

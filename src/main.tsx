@@ -1,6 +1,6 @@
 // Composition root: the only place that reads seeds and translations and connects the real host.
 // First paint needs the ticket and its tension; the draft checker and frameworks load right after.
-import { computed, effect, signal } from '@preact/signals';
+import { computed, effect, signal, untracked } from '@preact/signals';
 import { render } from 'preact';
 import en from 'virtual:en-ui/startup';
 import packedTension from 'virtual:tension-rules';
@@ -94,7 +94,21 @@ if (root) {
         </App>
       );
     };
-    render(<Root />, root);
-    autoResize(root, (height) => host.resize(height));
+    // The first render waits for the ticket (or 150 ms, then shows the loading state): on a fast host the
+    // first thing painted is the verdict, and starting up does not spend a render on a state nobody sees.
+    let mounted = false;
+    const mount = (): void => {
+      if (mounted) return;
+      mounted = true;
+      render(<Root />, root);
+      autoResize(root, (height) => host.resize(height));
+    };
+    const stopMount = effect(() => {
+      if (ticket.state.value.status === 'loading') return;
+      queueMicrotask(() => stopMount());
+      // Not tracked: what the components read must not re-run this effect.
+      untracked(mount);
+    });
+    setTimeout(mount, 150);
   }
 }

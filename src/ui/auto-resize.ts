@@ -1,22 +1,18 @@
-/** Keeps the sidebar iframe as tall as its content; one resize per frame at most, none when unchanged. */
+/**
+ * Keeps the sidebar iframe as tall as its content; one resize per frame at most, none when unchanged.
+ * The ResizeObserver reports the first size too, after layout: measuring here would force a layout
+ * while the sidebar is starting.
+ */
 export function autoResize(element: HTMLElement, resize: (height: number) => void): () => void {
   let last = -1;
-  let frame = 0;
-  const measure = (): void => {
-    frame = 0;
-    const height = Math.ceil(element.getBoundingClientRect().height);
+  const observer = new ResizeObserver((entries) => {
+    const entry = entries[entries.length - 1]!;
+    const height = Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? entry.target.getBoundingClientRect().height);
     if (height !== last) {
       last = height;
       resize(height);
     }
-  };
-  const observer = new ResizeObserver(() => {
-    if (!frame) frame = requestAnimationFrame(measure);
   });
   observer.observe(element);
-  measure();
-  return () => {
-    observer.disconnect();
-    if (frame) cancelAnimationFrame(frame);
-  };
+  return () => observer.disconnect();
 }

@@ -3,7 +3,7 @@
 // Words appear once, ordered by first use in a pattern, and patterns refer to them by the difference from
 // the word before: mostly small numbers, which compress as well as the seeds' own text.
 import { hashKey } from '../text/tokens';
-import { addWord, head, indexRule, newTable, PENDING, type CompiledRule, type LanguagePack, type Scoring, type Step, type TensionRules } from './rules';
+import { head, indexRule, newTable, PENDING, type CompiledRule, type LanguagePack, type Scoring, type Step, type TensionRules } from './rules';
 
 /** A step: 0 any word, 1 a gap, or its words (index minus the previous pattern word's) and prefixes (strings). */
 type PackedStep = 0 | 1 | Array<number | string>;
@@ -79,10 +79,21 @@ export function packTensionRules(rules: TensionRules): PackedTensionRules {
 export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?: Partial<Scoring['thresholds']> } = {}): TensionRules {
   const { masks } = p;
   const words = p.words.split(' ');
+  // Filled in bulk (the same layout addWord makes): this runs before the first verdict.
   const table = newTable(words.length);
-  words.forEach((w, i) => addWord(table, w, hashKey(w), PENDING, masks[i]));
+  const { slots } = table;
+  const mask = slots.length - 1;
+  table.keys = words.slice();
+  table.masks = masks.slice();
+  table.hashes = words.map(hashKey);
+  table.infos = words.map(() => PENDING);
+  table.hashes.forEach((h, i) => {
+    let at = h & mask;
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = i + 1;
+  });
   table.base = words.length;
-  table.baseSlots = table.slots.slice();
+  table.baseSlots = slots.slice();
   const bits = (ids: number[]): Uint8Array => {
     const out = new Uint8Array((words.length + 7) >> 3);
     for (const e of ids) out[e >> 3]! |= 1 << (e & 7);
