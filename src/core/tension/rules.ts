@@ -1,6 +1,7 @@
 // Seeds in, a compiled rule set out: patterns become token steps indexed by their first word, so a
-// message is matched in one pass with one map lookup per word. Only types come from the zod schema: this
-// is the runtime path the app bundles (validation lives in load.ts).
+// message is matched in one pass with one table lookup per word. Only types come from the zod schema
+// (validation lives in load.ts and check.ts). The sidebar gets these rules packed by the build
+// (packed.ts) and ships only the types, the word table and indexRule from here.
 import { hashKey } from '../text/tokens';
 import type { TensionRuleSeed, TensionSeed } from './schema';
 
