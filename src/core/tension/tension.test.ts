@@ -91,6 +91,13 @@ describe('does not flag', () => {
     ['negative-emotion', 'Not bad at all'],
     ['negative-emotion', "I'm not angry, just curious"],
     ['accusation', 'Thank you guys for the quick reply'],
+    ['public-threat', "I'll be telling all my friends about you, best service ever!"],
+    ['urgency', 'Is there any deadline for claiming the points?'],
+    ['cancel-threat', 'How do I port my number to you?'],
+    ['cancel-threat', 'Is it possible to terminate the contract early?'],
+    ['legal-threat', 'My solicitor asked for a copy of the deed.'],
+    ['legal-threat', 'Our legal team asked for the signed DPA.'],
+    ['legal-threat', 'Should I call the police about the stolen parcel?'],
   ])('%s: %s', (reason, text) => {
     expect(reasonIds(text)).not.toContain(reason);
   });
