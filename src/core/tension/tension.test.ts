@@ -84,6 +84,7 @@ describe('does not flag', () => {
     ['shouting', 'I got a PDF from the IRS about my USA account'],
     ['shouting', 'Can you resend the PDF?'],
     ['shouting', 'My parcel PCL-7734-2291 and order AB12CD show nothing yet'],
+    ['shouting', 'The API returns HTTP 500 on POST /v2/labels; GET /v2/rates works'],
     ['exclamation', 'Thanks!'],
     ['sarcasm', 'Great job on the new release, thank you!'],
     ['sarcasm', 'Thanks for your help'],
