@@ -1,14 +1,9 @@
-// Compiled rules as compact JSON, made at build time: the sidebar revives them in a few milliseconds
-// instead of parsing every pattern of the seeds before its first verdict, and ships no pattern compiler.
-// Words appear once, ordered by first use in a pattern, and patterns refer to them by the difference from
-// the word before: mostly small numbers, which compress as well as the seeds' own text.
+// Compiled rules as a few strings in the seeds' own pattern syntax, made at build time: the sidebar
+// revives them in a few milliseconds instead of validating and compiling the seeds before its first
+// verdict. Words are written out where they are used (gzip finds the repeats better than word numbers
+// do), lists are named by number, and what a rule shares with the one before is left out.
 import { hashKey } from '../text/tokens';
 import { head, indexRule, newTable, PENDING, type CompiledRule, type LanguagePack, type Scoring, type Step, type TensionRules } from './rules';
-
-/** A step: 0 any word, 1 a gap, or its words (index minus the previous pattern word's) and prefixes (strings). */
-type PackedStep = 0 | 1 | Array<number | string>;
-/** A seed rule: [id, reason, negatedBy, requires, unlessNear, detector, min, [weight, steps] per entry]; lists by index, -1 none. */
-type PackedRule = [string, string, number, string[] | 0, number, string | 0, number, Array<[number, PackedStep[]]>];
 
 interface PackedPack {
   language: string;
@@ -16,92 +11,113 @@ interface PackedPack {
   negators: number;
   clauseStarts: number;
   acronyms: number;
-  rules: PackedRule[];
+  /**
+   * One line per rule (the entries of a `words` rule share one):
+   * `id;reason;negatedBy;requires;unlessNear;detector;min;entries`, lists by index, empty = none (reason:
+   * the previous line's; min: 2). The id starts with how many characters (0–9) it shares with the one
+   * before. Entries are `,`-separated `pattern:weight` (no weight: the previous entry's); a pattern is
+   * steps split by spaces: `_` any word, `..` a gap, else `|`-separated words and `prefix*`, sorted so
+   * that the same alternatives read the same everywhere.
+   */
+  rules: string;
 }
 
 export interface PackedTensionRules {
   rulesVersion: string;
   languages: string[];
   scoring: Scoring;
-  /** Space-separated. */
-  words: string;
-  /** Per word: bit i set when languages[i] knows it. */
-  masks: number[];
-  /** Word sets (as indexes) that rules and packs name. */
-  lists: number[][];
+  /** Word sets that rules and packs name: `|`-separated words, lists separated by spaces. */
+  lists: string;
+  /** Per language: the words it knows beyond its rules' own (stopwords), space-separated. */
+  stopwords: string[];
   packs: PackedPack[];
 }
 
+/** Characters the packed grammar uses; no word may contain them. */
+const SYNTAX = /[\s|;,:*]/;
+
 export function packTensionRules(rules: TensionRules): PackedTensionRules {
   const { table } = rules;
-  // Word order: first use in a pattern, then the rest in table order.
-  const order = new Map<string, number>();
-  const see = (w: string): number => order.get(w) ?? order.set(w, order.size).get(w)!;
-  for (const p of rules.packs) for (const r of p.rules) for (const st of r.steps) for (const w of st.words ?? []) see(w);
-  for (const w of table.keys.slice(0, table.base)) see(w);
-  const words = [...order.keys()];
-  const lists: number[][] = [];
-  const listKeys = new Map<string, number>();
-  const list = (set: Set<string> | null): number => {
-    if (!set) return -1;
-    const ids = [...set].map(see);
-    const key = ids.join();
-    let i = listKeys.get(key);
-    if (i === undefined) listKeys.set(key, (i = lists.push(ids) - 1));
-    return i;
+  const word = (w: string): string => {
+    if (SYNTAX.test(w) || w === '_' || w === '..' || !w) throw new Error(`packTensionRules: word ${JSON.stringify(w)} cannot be packed`);
+    return w;
   };
-  let previous = 0;
-  const delta = (w: string): number => {
-    const n = see(w);
-    const d = n - previous;
-    previous = n;
-    return d;
+  const lists: string[] = [];
+  const list = (set: Set<string> | null): string => {
+    if (!set) return '';
+    const text = [...set].map(word).sort().join('|');
+    const i = lists.indexOf(text);
+    return String(i < 0 ? lists.push(text) - 1 : i);
   };
-  const step = (s: Step): PackedStep => (s.any ? 0 : s.gap ? 1 : [...[...s.words!].map(delta), ...s.prefixes!]);
-  const packs = rules.packs.map((p): PackedPack => {
-    const grouped: PackedRule[] = [];
+  // Language bits a word gets from the rules that use it (the unpacker gives them again).
+  const used = new Map<string, number>();
+  const step = (s: Step, bit: number): string => {
+    if (s.any) return '_';
+    if (s.gap) return '..';
+    for (const w of s.words!) used.set(w, (used.get(w) ?? 0) | (1 << bit));
+    return [...[...s.words!].map(word).sort(), ...s.prefixes!.map((x) => `${word(x)}*`).sort()].join('|');
+  };
+  const packs = rules.packs.map((p, bit): PackedPack => {
+    const negators = Number(list(p.negators));
+    const clauseStarts = Number(list(p.clauseStarts));
+    const acronyms = Number(list(p.acronyms));
+    const lines: string[] = [];
     let last: CompiledRule | undefined;
+    let reason = '';
+    let weight = NaN;
+    let id = '';
     for (const r of p.rules) {
+      const entry = `${r.steps.map((s) => step(s, bit)).join(' ')}${r.weight === weight ? '' : `:${r.weight}`}`;
+      weight = r.weight;
       // The entries of one `words` rule share everything but their points and pattern.
-      const same = last && last.id === r.id && last.reason === r.reason && last.negatedBy === r.negatedBy && last.unlessNear === r.unlessNear;
-      if (!same) grouped.push([r.id, r.reason, list(r.negatedBy), r.requires ?? 0, list(r.unlessNear), r.detector ?? 0, r.min, []]);
-      grouped[grouped.length - 1]![7].push([r.weight, r.steps.map(step)]);
+      if (last && last.id === r.id && last.reason === r.reason && last.negatedBy === r.negatedBy && last.unlessNear === r.unlessNear) {
+        lines[lines.length - 1] += `,${entry}`;
+      } else {
+        let shared = 0;
+        while (shared < 9 && r.id[shared] !== undefined && r.id[shared] === id[shared]) shared++;
+        id = r.id;
+        const fields = [`${shared}${r.id.slice(shared)}`, r.reason === reason ? '' : r.reason, list(r.negatedBy), r.requires?.join(',') ?? '', list(r.unlessNear), r.detector ?? '', r.min === 2 ? '' : r.min];
+        if (fields.some((f) => /[;\n]/.test(String(f)))) throw new Error(`packTensionRules: rule ${r.id} cannot be packed`);
+        lines.push(`${fields.join(';')};${entry}`);
+      }
+      reason = r.reason;
       last = r;
     }
-    return { language: p.language, negators: list(p.negators), clauseStarts: list(p.clauseStarts), acronyms: list(p.acronyms), rules: grouped };
+    return { language: p.language, negators, clauseStarts, acronyms, rules: lines.join('\n') };
   });
-  const entry = new Map(table.keys.slice(0, table.base).map((w, i) => [w, i]));
-  const masks = words.map((w) => table.masks[entry.get(w)!]!);
-  return { rulesVersion: rules.rulesVersion, languages: rules.languages, scoring: rules.scoring, words: words.join(' '), masks, lists, packs };
+  const stopwords = rules.languages.map(() => [] as string[]);
+  for (let e = 0; e < table.base; e++) {
+    const w = table.keys[e]!;
+    const mask = table.masks[e]!;
+    const extra = mask & ~(used.get(w) ?? 0);
+    if ((used.get(w) ?? 0) & ~mask) throw new Error(`packTensionRules: ${w} is in a rule but not known to its language`);
+    stopwords.forEach((ws, bit) => extra & (1 << bit) && ws.push(word(w)));
+  }
+  return { rulesVersion: rules.rulesVersion, languages: rules.languages, scoring: rules.scoring, lists: lists.join(' '), stopwords: stopwords.map((ws) => ws.sort().join(' ')), packs };
 }
 
 /** Rules that classify exactly like the compiled ones they were packed from; thresholds may be overridden. */
 export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?: Partial<Scoring['thresholds']> } = {}): TensionRules {
-  const { masks } = p;
-  const words = p.words.split(' ');
-  // Filled in bulk (the same layout addWord makes): this runs before the first verdict.
-  const table = newTable(words.length);
-  const { slots } = table;
-  const mask = slots.length - 1;
-  table.keys = words.slice();
-  table.masks = masks.slice();
-  table.hashes = words.map(hashKey);
-  table.infos = words.map(() => PENDING);
-  table.hashes.forEach((h, i) => {
-    let at = h & mask;
-    while (slots[at] !== 0) at = (at + 1) & mask;
-    slots[at] = i + 1;
-  });
-  table.base = words.length;
-  table.baseSlots = slots.slice();
-  const bits = (ids: number[]): Uint8Array => {
-    const out = new Uint8Array((words.length + 7) >> 3);
-    for (const e of ids) out[e >> 3]! |= 1 << (e & 7);
-    return out;
+  // Word -> table entry, in order of first appearance; masks[entry]: the languages that know it.
+  const index = new Map<string, number>();
+  const words: string[] = [];
+  const masks: number[] = [];
+  const id = (w: string, bits = 0): number => {
+    let e = index.get(w);
+    if (e === undefined) {
+      index.set(w, (e = words.push(w) - 1));
+      masks.push(bits);
+    } else masks[e]! |= bits;
+    return e;
   };
-  const sets = p.lists.map((ids) => new Set(ids.map((i) => words[i]!)));
+  const listIds = p.lists.split(' ').map((l) => l.split('|').map((w) => id(w)));
+  p.stopwords.forEach((ws, bit) => {
+    if (ws) for (const w of ws.split(' ')) id(w, 1 << bit);
+  });
+  const sets = listIds.map((ids) => new Set(ids.map((e) => words[e]!)));
+  // Bit sets are sized once every word is known: filled after all packs are read.
+  const pending: Array<[Step, number[]]> = [];
   const prefixHeads = new Set<number>();
-  let previous = 0;
   const packs = p.packs.map((pk, bit): LanguagePack => {
     const pack: LanguagePack = {
       language: pk.language,
@@ -111,38 +127,49 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
       detectors: [],
       rules: [],
       negators: sets[pk.negators]!,
-      negatorIds: bits(p.lists[pk.negators]!),
+      negatorIds: new Uint8Array(0),
       clauseStarts: sets[pk.clauseStarts]!,
       acronyms: sets[pk.acronyms]!,
-      // Rule words and stopwords: exactly the words whose mask has this pack's bit.
-      known: new Set(words.filter((_, i) => masks[i]! & (1 << bit))),
+      known: new Set(),
     };
-    for (const [id, reason, negatedBy, requires, unlessNear, detector, min, entries] of pk.rules) {
-      for (const [weight, packedSteps] of entries) {
+    let reason = '';
+    let weight = 0;
+    let ruleId = '';
+    for (const line of pk.rules.split('\n')) {
+      const f = line.split(';');
+      ruleId = ruleId.slice(0, Number(f[0]![0])) + f[0]!.slice(1);
+      reason = f[1] || reason;
+      for (const entry of f[7]!.split(',')) {
+        const colon = entry.indexOf(':');
+        if (colon >= 0) weight = Number(entry.slice(colon + 1));
+        const pattern = colon >= 0 ? entry.slice(0, colon) : entry;
         let firstWords: string[] = [];
-        const steps = packedSteps.map((s, k): Step => {
-          if (s === 0) return { any: true };
-          if (s === 1) return { gap: true };
+        const steps = (pattern ? pattern.split(' ') : []).map((s, k): Step => {
+          if (s === '_') return { any: true };
+          if (s === '..') return { gap: true };
           const ids: number[] = [];
           const prefixes: string[] = [];
-          for (const x of s) {
-            if (typeof x === 'string') {
-              prefixes.push(x);
-              prefixHeads.add(head(x));
-            } else ids.push((previous += x));
+          for (const x of s.split('|')) {
+            if (x.endsWith('*')) {
+              const prefix = x.slice(0, -1);
+              prefixes.push(prefix);
+              prefixHeads.add(head(prefix));
+            } else ids.push(id(x, 1 << bit));
           }
-          if (k === 0) firstWords = ids.map((i) => words[i]!);
-          return { ids: bits(ids), prefixes };
+          if (k === 0) firstWords = ids.map((e) => words[e]!);
+          const step: Step = { prefixes };
+          pending.push([step, ids]);
+          return step;
         });
         const rule: CompiledRule = {
-          id,
+          id: ruleId,
           reason,
           weight,
-          negatedBy: sets[negatedBy] ?? null,
-          requires: requires || null,
-          unlessNear: sets[unlessNear] ?? null,
-          detector: (detector || null) as CompiledRule['detector'],
-          min,
+          negatedBy: f[2] ? sets[Number(f[2])]! : null,
+          requires: f[3] ? f[3].split(',') : null,
+          unlessNear: f[4] ? sets[Number(f[4])]! : null,
+          detector: (f[5] || null) as CompiledRule['detector'],
+          min: f[6] ? Number(f[6]) : 2,
           steps,
         };
         indexRule(pack, rule, firstWords);
@@ -150,6 +177,37 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
     }
     return pack;
   });
+  const size = words.length;
+  // One buffer for every bit set: a thousand small typed arrays of their own cost more to allocate than the rest.
+  const stride = (size + 7) >> 3;
+  const buffer = new Uint8Array(stride * (pending.length + packs.length));
+  let used = 0;
+  const bits = (ids: number[]): Uint8Array => {
+    const out = buffer.subarray(used, (used += stride));
+    for (const e of ids) out[e >> 3]! |= 1 << (e & 7);
+    return out;
+  };
+  for (const [step, ids] of pending) step.ids = bits(ids);
+  packs.forEach((pack, bit) => {
+    pack.negatorIds = bits(listIds[p.packs[bit]!.negators]!);
+    // Rule words and stopwords: exactly the words whose mask has this pack's bit.
+    for (let e = 0; e < size; e++) if (masks[e]! & (1 << bit)) pack.known.add(words[e]!);
+  });
+  // Filled in bulk (the same layout addWord makes): this runs before the first verdict.
+  const table = newTable(size);
+  const { slots } = table;
+  const mask = slots.length - 1;
+  table.keys = words;
+  table.masks = masks;
+  table.hashes = words.map(hashKey);
+  table.infos = words.map(() => PENDING);
+  table.hashes.forEach((h, i) => {
+    let at = h & mask;
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = i + 1;
+  });
+  table.base = size;
+  table.baseSlots = slots.slice();
   const scoring = { ...p.scoring, thresholds: { ...p.scoring.thresholds, ...options.thresholds } };
   return { rulesVersion: p.rulesVersion, packs, languages: p.languages, scoring, table, prefixHeads };
 }
