@@ -12,7 +12,7 @@ import { ZENDESK_SDK_URL } from '../../scripts/workspace/server';
 // frameworks chunk (with assist.css and the rest of the English strings), loaded right after the first
 // verdict is painted. Settings validation (zod) and the other UI languages load only for the installs
 // and agents that need them.
-const STARTUP_CEILING = 32_500; // measured 32,279 (tension rules 1.5.0, packed as pattern text; 1.2.0-1.5.0 for ticket-style cues cost ~5.5 KB)
+const STARTUP_CEILING = 33_000; // measured 32,728 (tension rules 1.5.0 with the scare-quote detector, packed as pattern text; 1.2.0-1.5.0 for ticket-style cues cost ~6 KB)
 const ALL_CEILING = 91_800; // measured 91,336
 
 // Test doubles, fixtures and workspace code must never ship to agents.

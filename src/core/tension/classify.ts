@@ -80,12 +80,13 @@ let lastLanguage = 'und';
  * Exported for scripts/fit-tension.ts, which refits the points of the rules that fire.
  */
 export function matchMessage(text: string, rules: TensionRules): Hit[] | null {
-  const toks = tokenize(maskQuoted(text));
+  const live = maskQuoted(text);
+  const toks = tokenize(live);
   const p = detectLanguage(toks, rules);
   if (p < 0) return null;
   const pack = rules.packs[p]!;
   lastLanguage = pack.language;
-  return keepRequired(matchRules(toks, pack, p, rules.scoring.negationWindow, rules.scoring.emphasis));
+  return keepRequired(matchRules(live, toks, pack, p, rules.scoring.negationWindow, rules.scoring.emphasis));
 }
 
 export function levelFor(score: number, rules: TensionRules): Level {
@@ -157,13 +158,13 @@ function detectLanguage(toks: Tokens, rules: TensionRules): number {
 }
 
 // Hot path: plain functions, no closures (cheaper, and no per-call allocation).
-function matchRules(toks: Tokens, pack: LanguagePack, p: number, window: number, emphasis: number): Hit[] {
+function matchRules(text: string, toks: Tokens, pack: LanguagePack, p: number, window: number, emphasis: number): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < toks.n; i++) {
     const starting = infos[i]!.starts[p];
     if (starting) for (const rule of starting) tryRule(rule, i, toks, pack, window, emphasis, hits);
   }
-  if (toks.caps > 0 || toks.bangs.length > 0) for (const rule of pack.detectors) detect(rule, toks, pack, hits);
+  for (const rule of pack.detectors) detect(rule, text, toks, pack, hits);
   return hits;
 }
 
@@ -224,9 +225,13 @@ function isShouted(toks: Tokens, i: number, pack: LanguagePack): boolean {
   return (toks.flags[i]! & CAPS) !== 0 && !pack.acronyms.has(toks.key[i]!);
 }
 
-function detect(rule: CompiledRule, toks: Tokens, pack: LanguagePack, hits: Hit[]): void {
+function detect(rule: CompiledRule, text: string, toks: Tokens, pack: LanguagePack, hits: Hit[]): void {
   const { n, key, start, end, sentence, flags } = toks;
   const weight = rule.weight;
+  if (rule.detector === 'scare-quote') {
+    scareQuotes(rule, text, toks, pack, hits);
+    return;
+  }
   if (rule.detector === 'bang-run') {
     const b = toks.bangs;
     for (let k = 0; k < b.length; k += 4) {
@@ -264,6 +269,38 @@ function detect(rule: CompiledRule, toks: Tokens, pack: LanguagePack, hits: Hit[
     }
     if (caps >= rule.min && caps * 5 >= words * 3) hits.push({ rule, start: start[first]!, end: end[last]!, sentence: s, weight });
     i = j;
+  }
+}
+
+// Quote marks that open and close a scare quote (’ is also an apostrophe, so it only closes).
+function opensQuote(c: number): boolean {
+  return c === 0x27 || c === 0x22 || c === 0x2018 || c === 0x201c;
+}
+
+function closesQuote(c: number): boolean {
+  return c === 0x27 || c === 0x22 || c === 0x2019 || c === 0x201d;
+}
+
+/**
+ * One to three words in quotes after "the", "your", "a"… and before more words: "your 'premium'
+ * support", "the 'instant' transfer" doubt what was claimed. Quoted statuses ("says 'pending'") have no
+ * opener; codes, capitals and UI labels (the rule's unlessNear: "the 'Export' button") are not doubt.
+ */
+function scareQuotes(rule: CompiledRule, text: string, toks: Tokens, pack: LanguagePack, hits: Hit[]): void {
+  const { n, key, start, end, sentence, flags } = toks;
+  for (let i = 1; i < n - 1; i++) {
+    const s = start[i]!;
+    if (!opensQuote(text.charCodeAt(s - 1)) || s - 1 !== end[i - 1]! + 1 || sentence[i - 1] !== sentence[i] || !pack.quoteOpeners.has(key[i - 1]!)) continue;
+    for (let j = i; j < n - 1 && j < i + 3 && sentence[j] === sentence[i]; j++) {
+      const k = key[j]!;
+      if (flags[j]! & (CAPS | EMOJI) || k.charCodeAt(0) < 0x41) break;
+      const after = text.charCodeAt(end[j]!);
+      if (closesQuote(after)) {
+        if (!(rule.unlessNear && near(toks, i, j, rule.unlessNear))) hits.push({ rule, start: s - 1, end: end[j]! + 1, sentence: sentence[i]!, weight: rule.weight });
+        break;
+      }
+      if (after !== 0x20) break;
+    }
   }
 }
 

@@ -11,6 +11,7 @@ interface PackedPack {
   negators: number;
   clauseStarts: number;
   acronyms: number;
+  quoteOpeners: number;
   /**
    * One line per rule (the entries of a `words` rule share one):
    * `id;reason;negatedBy;requires;unlessNear;detector;min;entries`, lists by index, empty = none (reason:
@@ -61,6 +62,7 @@ export function packTensionRules(rules: TensionRules): PackedTensionRules {
     const negators = Number(list(p.negators));
     const clauseStarts = Number(list(p.clauseStarts));
     const acronyms = Number(list(p.acronyms));
+    const quoteOpeners = Number(list(p.quoteOpeners));
     const lines: string[] = [];
     let last: CompiledRule | undefined;
     let reason = '';
@@ -83,7 +85,7 @@ export function packTensionRules(rules: TensionRules): PackedTensionRules {
       reason = r.reason;
       last = r;
     }
-    return { language: p.language, negators, clauseStarts, acronyms, rules: lines.join('\n') };
+    return { language: p.language, negators, clauseStarts, acronyms, quoteOpeners, rules: lines.join('\n') };
   });
   const stopwords = rules.languages.map(() => [] as string[]);
   for (let e = 0; e < table.base; e++) {
@@ -110,7 +112,7 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
     } else masks[e]! |= bits;
     return e;
   };
-  const listIds = p.lists.split(' ').map((l) => l.split('|').map((w) => id(w)));
+  const listIds = p.lists.split(' ').map((l) => (l ? l.split('|').map((w) => id(w)) : []));
   p.stopwords.forEach((ws, bit) => {
     if (ws) for (const w of ws.split(' ')) id(w, 1 << bit);
   });
@@ -130,6 +132,7 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
       negatorIds: new Uint8Array(0),
       clauseStarts: sets[pk.clauseStarts]!,
       acronyms: sets[pk.acronyms]!,
+      quoteOpeners: sets[pk.quoteOpeners]!,
       known: new Set(),
     };
     let reason = '';

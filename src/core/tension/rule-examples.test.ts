@@ -211,6 +211,7 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.emotion.insulting', 'Closing my ticket without a reply is frankly insulting.'],
   ['en.emotion.no-words', 'I am lost for words.'],
   ['en.emotion.shocked', 'Kind of shocked that I had to pay for a taxi.'],
+  ['en.sarcasm.scare-quotes', "Your 'premium' support sent me round in a loop."],
 ];
 
 const rules = seedRules();

@@ -24,7 +24,7 @@ export interface CompiledRule {
   negatedBy: Set<string> | null;
   requires: string[] | null;
   unlessNear: Set<string> | null;
-  detector: 'caps-block' | 'caps-word' | 'bang-run' | null;
+  detector: 'caps-block' | 'caps-word' | 'bang-run' | 'scare-quote' | null;
   min: number;
   steps: Step[];
   /** For `words` rules: the entry ("hate*") this compiled rule stands for (the fit script keys on it). */
@@ -46,6 +46,8 @@ export interface LanguagePack {
   /** Words that open a new clause ("i'm"): a match starting with one is not negated by earlier words. */
   clauseStarts: Set<string>;
   acronyms: Set<string>;
+  /** Words a scare quote follows ("the", "your"): quoted words after them doubt a claim. */
+  quoteOpeners: Set<string>;
   /** Every literal word the rules use, plus stopwords: a capitalised one of these is emphasis, not an acronym. */
   known: Set<string>;
 }
@@ -253,6 +255,7 @@ function compilePack(language: string, scale: Record<string, number>, seeds: Ten
     negatorIds: new Uint8Array(0),
     clauseStarts: set('clauseStarts'),
     acronyms: set('acronyms'),
+    quoteOpeners: set('quoteOpeners'),
     known: new Set(),
   };
   for (const seed of seeds) {

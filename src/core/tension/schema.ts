@@ -17,7 +17,7 @@ export const TensionRuleSchema = /* @__PURE__ */ (() => z.strictObject({
   reason: z.string().check(z.minLength(1)),
   match: z.optional(z.string().check(z.minLength(1))),
   words: z.optional(z.string().check(z.minLength(1))),
-  detector: z.optional(z.enum(['caps-block', 'caps-word', 'bang-run'])),
+  detector: z.optional(z.enum(['caps-block', 'caps-word', 'bang-run', 'scare-quote'])),
   /** Points added to the message score (negative = mitigating). */
   weight: z.number().check(z.minimum(-100), z.maximum(100)),
   /** Named lists whose words, in the few words before the match (same clause), cancel it:
@@ -44,7 +44,8 @@ export const TensionSeedSchema = /* @__PURE__ */ (() => z.strictObject({
   languages: z.optional(z.record(z.string(), z.string())),
   /** How the numbers in this seed were derived (scripts/fit-tension.ts); not read by the classifier. */
   fitted: z.optional(z.record(z.string(), z.unknown())),
-  /** Named word lists used by patterns (`~name`) and by negation: negators, clauseStarts, acronyms. */
+  /** Named word lists used by patterns (`~name`) and by negation: negators, clauseStarts, acronyms,
+   * quoteOpeners (the words before a scare quote: "your 'premium' support"). */
   lists: z.optional(z.record(z.string(), z.array(z.string()))),
   rules: z.optional(z.array(TensionRuleSchema)),
   scoring: z.optional(
