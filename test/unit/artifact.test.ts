@@ -13,7 +13,7 @@ import { ZENDESK_SDK_URL } from '../../scripts/workspace/server';
 // verdict is painted. Settings validation (zod) and the other UI languages load only for the installs
 // and agents that need them.
 const STARTUP_CEILING = 33_000; // measured 32,728 (tension rules 1.5.0 with the scare-quote detector, packed as pattern text; 1.2.0-1.5.0 for ticket-style cues cost ~6 KB)
-const ALL_CEILING = 91_800; // measured 91,336
+const ALL_CEILING = 92_300; // measured 91,836
 
 // Test doubles, fixtures and workspace code must never ship to agents.
 const NEVER_IN_BUNDLE = ['FakeHost', 'HostSimulator', 'paths.samples', 'Dana Whitfield', 'demoTicketSchema', 'virtual:workspace-seeds', 'fast-check', 'vitest'];

@@ -59,11 +59,14 @@ const ELONGATED = 2;
 const EMOJI = 4;
 const MAX_GAP = 3;
 const MAX_SPANS = 8;
+/** A hit is shown as evidence when it carries at least this share of its reason's strongest points. */
+const EVIDENCE = 0.6;
 
 // Reused per call (classification is synchronous): what each token means, and per-language counts.
 const infos: WordInfo[] = [];
 const ids: number[] = [];
 const counts: number[] = [];
+const hitReason: Reason[] = [];
 
 export function classifyMessage(text: string, rules: TensionRules): MessageVerdict {
   const hits = matchMessage(text, rules);
@@ -326,15 +329,23 @@ function keepRequired(hits: Hit[]): Hit[] {
 
 function collectReasons(hits: Hit[], text: string): Reason[] {
   const reasons: Reason[] = [];
-  for (const h of hits) {
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!;
     let r: Reason | undefined;
     for (const x of reasons) if (x.id === h.rule.reason) r = x;
     if (!r) reasons.push((r = { id: h.rule.reason, spans: [], ruleIds: [], weight: h.weight }));
     if (h.rule.weight > 0 ? h.weight > r.weight : h.weight < r.weight) r.weight = h.weight;
     if (!r.ruleIds.includes(h.rule.id)) r.ruleIds.push(h.rule.id);
-    // A few spans per reason are enough evidence and keep long inputs linear.
-    if (r.spans.length < MAX_SPANS) addSpan(r.spans, h.start, h.end, text);
+    hitReason[i] = r;
   }
+  // The evidence shown is what carried the reason: a bare "still" is no proof of a service failure when
+  // "no refund" is there. A few spans per reason are enough, and keep long inputs linear.
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!;
+    const r = hitReason[i]!;
+    if (r.spans.length < MAX_SPANS && Math.abs(h.weight) >= Math.abs(r.weight) * EVIDENCE) addSpan(r.spans, h.start, h.end, text);
+  }
+  hitReason.length = 0;
   for (const r of reasons) {
     r.spans.sort(byStart);
     r.weight = Math.round(r.weight * 10) / 10;
