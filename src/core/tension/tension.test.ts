@@ -147,6 +147,15 @@ describe('email structure', () => {
   });
 });
 
+describe('evidence', () => {
+  test('quotes the words that carried a reason, not every weak word beside them', () => {
+    const v = classifyMessage('Three weeks later there is STILL no refund on my card.', rules);
+    const failure = v.reasons.find((r) => r.id === 'service-failure');
+    expect(failure?.spans.map((s) => s.text)).toEqual(['no refund']);
+    expect(failure?.ruleIds.length).toBeGreaterThan(1);
+  });
+});
+
 describe('threads', () => {
   const t: ThreadMessage[] = [
     { author: 'customer', text: 'Hi, my order has not arrived yet. Could you check? Thanks' },
