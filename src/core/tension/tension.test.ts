@@ -94,6 +94,8 @@ describe('does not flag', () => {
     ['sarcasm', "I clicked the 'Export' button and nothing happens."],
     ['sarcasm', "The app still says 'pending'."],
     ['sarcasm', "Sync fails with the 'ERR_TIMEOUT' code."],
+    ['sarcasm', "Is the 'Kids eat free' offer valid at the Brighton branch?"],
+    ['sarcasm', "Can you change my name to 'Sam' on the account?"],
     ['negative-emotion', 'Not bad at all'],
     ['negative-emotion', "I'm not angry, just curious"],
     ['accusation', 'Thank you guys for the quick reply'],
@@ -101,6 +103,7 @@ describe('does not flag', () => {
     ['urgency', 'Is there any deadline for claiming the points?'],
     ['cancel-threat', 'How do I port my number to you?'],
     ['cancel-threat', 'Is it possible to terminate the contract early?'],
+    ['cancel-threat', "Hi! I'd like to cancel my order, I ordered the wrong size. Thanks!"],
     ['legal-threat', 'My solicitor asked for a copy of the deed.'],
     ['legal-threat', 'Our legal team asked for the signed DPA.'],
     ['legal-threat', 'Should I call the police about the stolen parcel?'],
@@ -219,6 +222,9 @@ describe('rules as data', () => {
 describe('known misses', () => {
   test.fails('a polite request to close an account that mentions a competitor', () => {
     expect(reasonIds('Please close my account, I have switched to another provider.')).not.toContain('cancel-threat');
+  });
+  test.fails('a cue denied after it is said ("Urgent? Not at all")', () => {
+    expect(reasonIds('Urgent? Not at all, just wondering if you stock the blue one.')).not.toContain('urgency');
   });
   test.fails('threats split across sentences', () => {
     expect(reasonIds('Fix this today. Or else. My bank will hear about the charge.')).toContain('legal-threat');
