@@ -283,7 +283,8 @@ function keepRequired(hits: Hit[]): Hit[] {
     }
     if (ok) hits[w++] = h;
   }
-  hits.length = w;
+  // Setting an array's length is a runtime call: only when something was dropped.
+  if (w < hits.length) hits.length = w;
   return hits;
 }
 
@@ -299,13 +300,12 @@ function collectReasons(hits: Hit[], text: string): Reason[] {
     if (r.spans.length < MAX_SPANS) addSpan(r.spans, h.start, h.end, text);
   }
   for (const r of reasons) {
-    r.spans.sort(byStart);
     r.weight = Math.round(r.weight * 10) / 10;
   }
-  return reasons.sort(byWeight);
+  return reasons.length > 1 ? reasons.sort(byWeight) : reasons;
 }
 
-/** Adds a span unless one already covers it; drops the ones it covers. */
+/** Adds a span unless one already covers it; drops the ones it covers. Keeps spans in order of start (ties in arrival order, as a stable sort would). */
 function addSpan(spans: Span[], start: number, end: number, text: string): void {
   let w = 0;
   for (let k = 0; k < spans.length; k++) {
@@ -313,12 +313,10 @@ function addSpan(spans: Span[], start: number, end: number, text: string): void 
     if (s.start <= start && end <= s.end) return;
     if (!(start <= s.start && s.end <= end)) spans[w++] = s;
   }
-  spans.length = w;
-  spans.push({ start, end, text: text.slice(start, end) });
-}
-
-function byStart(a: Span, b: Span): number {
-  return a.start - b.start;
+  if (w < spans.length) spans.length = w;
+  const span = { start, end, text: text.slice(start, end) };
+  for (; w > 0 && spans[w - 1]!.start > start; w--) spans[w] = spans[w - 1]!;
+  spans[w] = span;
 }
 
 function byWeight(a: Reason, b: Reason): number {
