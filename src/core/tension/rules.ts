@@ -146,9 +146,9 @@ export function addWord(t: WordTable, key: string, h: number, info: WordInfo, ma
   t.infos.push(info);
 }
 
-/** A number for the first three letters of a word (collisions only cost a memo lookup). */
+/** A number for the first three letters of a word (collisions only cost a memo lookup); 30 bits, so V8 keeps it a small integer (no heap number per Set lookup). */
 export function head(key: string): number {
-  return (key.charCodeAt(0) * 65599 + key.charCodeAt(1)) * 65599 + key.charCodeAt(2) | 0;
+  return ((key.charCodeAt(0) * 65599 + key.charCodeAt(1)) * 65599 + key.charCodeAt(2)) & 0x3fffffff;
 }
 
 /** What a word means to the classifier (computed once per word, never on the hot path). */
