@@ -170,7 +170,7 @@ function matchRules(toks: Tokens, pack: LanguagePack, p: number, window: number,
 function tryRule(rule: CompiledRule, i: number, toks: Tokens, pack: LanguagePack, window: number, emphasis: number, hits: Hit[]): void {
   const last = rule.steps.length === 1 ? i : matchFrom(rule.steps, 1, i + 1, toks.sentence[i]!, toks, pack.negatorIds);
   if (last < 0) return;
-  if (rule.negatedBy && !pack.clauseStarts.has(toks.key[i]!) && negated(toks, i, window, rule.negatedBy)) return;
+  if (rule.negatedBy && negated(toks, i, window, rule.negatedBy) && !pack.clauseStarts.has(toks.key[i]!)) return;
   if (rule.unlessNear && near(toks, i, last, rule.unlessNear)) return;
   let emphasized = false;
   for (let k = i; k <= last; k++) if (toks.flags[k]! & (CAPS | ELONGATED)) emphasized = true;
@@ -293,7 +293,11 @@ function collectReasons(hits: Hit[], text: string): Reason[] {
   for (const h of hits) {
     let r: Reason | undefined;
     for (const x of reasons) if (x.id === h.rule.reason) r = x;
-    if (!r) reasons.push((r = { id: h.rule.reason, spans: [], ruleIds: [], weight: h.weight }));
+    if (!r) {
+      // A reason's first hit needs no checks, and arrays made with their first element need no growing.
+      reasons.push({ id: h.rule.reason, spans: [{ start: h.start, end: h.end, text: text.slice(h.start, h.end) }], ruleIds: [h.rule.id], weight: h.weight });
+      continue;
+    }
     if (h.rule.weight > 0 ? h.weight > r.weight : h.weight < r.weight) r.weight = h.weight;
     if (!r.ruleIds.includes(h.rule.id)) r.ruleIds.push(h.rule.id);
     // A few spans per reason are enough evidence and keep long inputs linear.
