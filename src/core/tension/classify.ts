@@ -174,7 +174,7 @@ function matchRules(text: string, toks: Tokens, pack: LanguagePack, p: number, w
 function tryRule(rule: CompiledRule, i: number, toks: Tokens, pack: LanguagePack, window: number, emphasis: number, hits: Hit[]): void {
   const last = rule.steps.length === 1 ? i : matchFrom(rule.steps, 1, i + 1, toks.sentence[i]!, toks, pack.negatorIds);
   if (last < 0) return;
-  if (rule.negatedBy && !pack.clauseStarts.has(toks.key[i]!) && negated(toks, i, window, rule.negatedBy)) return;
+  if (rule.negatedBy && negated(toks, i, window, rule.negatedBy) && !pack.clauseStarts.has(toks.key[i]!)) return;
   if (rule.unlessNear && near(toks, i, last, rule.unlessNear)) return;
   let emphasized = false;
   for (let k = i; k <= last; k++) if (toks.flags[k]! & (CAPS | ELONGATED)) emphasized = true;
@@ -182,30 +182,34 @@ function tryRule(rule: CompiledRule, i: number, toks: Tokens, pack: LanguagePack
   hits.push({ rule, start: toks.start[i]!, end: toks.end[last]!, sentence: toks.sentence[i]!, weight });
 }
 
-function stepMatches(step: Step, k: string, e: number, flag: number, negators: Uint8Array): boolean {
-  if (step.any) return !(flag & EMOJI) && !hasId(negators, e);
-  if (hasId(step.ids!, e)) return true;
-  for (const p of step.prefixes!) if (k.startsWith(p)) return true;
-  return false;
-}
-
-/** Index of the last token of a match of steps[si..] starting at token ti, or -1. Bounded backtracking. */
+/** Index of the last token of a match of steps[si..] starting at token ti, or -1. Recurses only at gaps (bounded backtracking). */
 function matchFrom(steps: Step[], si: number, ti: number, sentence: number, toks: Tokens, negators: Uint8Array): number {
-  if (si === steps.length) return ti - 1;
-  const step = steps[si]!;
-  if (step.gap) {
-    for (let g = 0; g <= MAX_GAP; g++) {
-      if (g > 0) {
-        const s = ti + g - 1;
-        if (s >= toks.n || toks.sentence[s] !== sentence || toks.flags[s]! & EMOJI || hasId(negators, ids[s]!)) return -1;
+  for (; si < steps.length; si++, ti++) {
+    const step = steps[si]!;
+    if (step.gap) {
+      for (let g = 0; g <= MAX_GAP; g++) {
+        if (g > 0) {
+          const s = ti + g - 1;
+          if (s >= toks.n || toks.sentence[s] !== sentence || toks.flags[s]! & EMOJI || hasId(negators, ids[s]!)) return -1;
+        }
+        const r = matchFrom(steps, si + 1, ti + g, sentence, toks, negators);
+        if (r >= 0) return r;
       }
-      const r = matchFrom(steps, si + 1, ti + g, sentence, toks, negators);
-      if (r >= 0) return r;
+      return -1;
     }
-    return -1;
+    if (ti >= toks.n || toks.sentence[ti] !== sentence) return -1;
+    // The step's test, written out here: one call less per word tried.
+    const e = ids[ti]!;
+    if (step.any) {
+      if (toks.flags[ti]! & EMOJI || hasId(negators, e)) return -1;
+    } else if (!hasId(step.ids!, e)) {
+      const k = toks.key[ti]!;
+      let p = step.prefixes!.length - 1;
+      while (p >= 0 && !k.startsWith(step.prefixes![p]!)) p--;
+      if (p < 0) return -1;
+    }
   }
-  if (ti >= toks.n || toks.sentence[ti] !== sentence || !stepMatches(step, toks.key[ti]!, ids[ti]!, toks.flags[ti]!, negators)) return -1;
-  return matchFrom(steps, si + 1, ti + 1, sentence, toks, negators);
+  return ti - 1;
 }
 
 function negated(toks: Tokens, i: number, window: number, negators: Set<string>): boolean {
@@ -323,7 +327,8 @@ function keepRequired(hits: Hit[]): Hit[] {
     }
     if (ok) hits[w++] = h;
   }
-  hits.length = w;
+  // Setting an array's length is a runtime call: only when something was dropped.
+  if (w < hits.length) hits.length = w;
   return hits;
 }
 
@@ -333,7 +338,11 @@ function collectReasons(hits: Hit[], text: string): Reason[] {
     const h = hits[i]!;
     let r: Reason | undefined;
     for (const x of reasons) if (x.id === h.rule.reason) r = x;
-    if (!r) reasons.push((r = { id: h.rule.reason, spans: [], ruleIds: [], weight: h.weight }));
+    if (!r) {
+      // A reason's first hit needs no checks, and arrays made with their first element need no growing.
+      reasons.push({ id: h.rule.reason, spans: [{ start: h.start, end: h.end, text: text.slice(h.start, h.end) }], ruleIds: [h.rule.id], weight: h.weight });
+      continue;
+    }
     if (h.rule.weight > 0 ? h.weight > r.weight : h.weight < r.weight) r.weight = h.weight;
     if (!r.ruleIds.includes(h.rule.id)) r.ruleIds.push(h.rule.id);
     hitReason[i] = r;
@@ -347,13 +356,12 @@ function collectReasons(hits: Hit[], text: string): Reason[] {
   }
   hitReason.length = 0;
   for (const r of reasons) {
-    r.spans.sort(byStart);
     r.weight = Math.round(r.weight * 10) / 10;
   }
-  return reasons.sort(byWeight);
+  return reasons.length > 1 ? reasons.sort(byWeight) : reasons;
 }
 
-/** Adds a span unless one already covers it; drops the ones it covers. */
+/** Adds a span unless one already covers it; drops the ones it covers. Keeps spans in order of start (ties in arrival order, as a stable sort would). */
 function addSpan(spans: Span[], start: number, end: number, text: string): void {
   let w = 0;
   for (let k = 0; k < spans.length; k++) {
@@ -361,12 +369,10 @@ function addSpan(spans: Span[], start: number, end: number, text: string): void 
     if (s.start <= start && end <= s.end) return;
     if (!(start <= s.start && s.end <= end)) spans[w++] = s;
   }
-  spans.length = w;
-  spans.push({ start, end, text: text.slice(start, end) });
-}
-
-function byStart(a: Span, b: Span): number {
-  return a.start - b.start;
+  if (w < spans.length) spans.length = w;
+  const span = { start, end, text: text.slice(start, end) };
+  for (; w > 0 && spans[w - 1]!.start > start; w--) spans[w] = spans[w - 1]!;
+  spans[w] = span;
 }
 
 function byWeight(a: Reason, b: Reason): number {

@@ -148,9 +148,9 @@ export function addWord(t: WordTable, key: string, h: number, info: WordInfo, ma
   t.infos.push(info);
 }
 
-/** A number for the first three letters of a word (collisions only cost a memo lookup). */
+/** A number for the first three letters of a word (collisions only cost a memo lookup); 30 bits, so V8 keeps it a small integer (no heap number per Set lookup). */
 export function head(key: string): number {
-  return (key.charCodeAt(0) * 65599 + key.charCodeAt(1)) * 65599 + key.charCodeAt(2) | 0;
+  return ((key.charCodeAt(0) * 65599 + key.charCodeAt(1)) * 65599 + key.charCodeAt(2)) & 0x3fffffff;
 }
 
 /** What a word means to the classifier (computed once per word, never on the hot path). */
@@ -274,26 +274,31 @@ function compilePack(language: string, scale: Record<string, number>, seeds: Ten
 function compileRule(rule: TensionRuleSeed, lists: Map<string, string[]>): CompiledRule[] {
   const listSet = (names: string[] | undefined): Set<string> | null =>
     names ? new Set(names.flatMap((name) => lists.get(name) ?? []).map((w) => w.toLowerCase())) : null;
-  const base = {
+  const negatedBy = listSet(rule.negatedBy);
+  const unlessNear = listSet(rule.unlessNear === undefined ? undefined : [rule.unlessNear]);
+  // One literal for every rule: spreading a shared base gave each rule its own hidden class (megamorphic matchers).
+  const make = (weight: number, steps: Step[], entry?: string): CompiledRule => ({
     id: rule.id,
     reason: rule.reason,
-    weight: rule.weight,
-    negatedBy: listSet(rule.negatedBy),
+    weight,
+    negatedBy,
     requires: rule.requires ?? null,
-    unlessNear: listSet(rule.unlessNear === undefined ? undefined : [rule.unlessNear]),
+    unlessNear,
     detector: rule.detector ?? null,
     min: rule.min ?? 2,
-  };
+    steps,
+    entry,
+  });
   if (rule.words !== undefined) {
     return rule.words
       .trim()
       .split(/\s+/)
       .map((item) => {
         const [entry = '', points] = item.split(':');
-        return { ...base, weight: points === undefined ? rule.weight : Number(points), entry, steps: compilePattern(entry, lists) };
+        return make(points === undefined ? rule.weight : Number(points), compilePattern(entry, lists), entry);
       });
   }
-  return [{ ...base, steps: rule.match === undefined ? [] : compilePattern(rule.match, lists) }];
+  return [make(rule.weight, rule.match === undefined ? [] : compilePattern(rule.match, lists))];
 }
 
 function compilePattern(pattern: string, lists: Map<string, string[]>): Step[] {

@@ -87,7 +87,7 @@ const shared: Tokens = { n: 0, key: [], start: [], end: [], flags: [], sentence:
 /** Tokenises into reused arrays: valid until the next call (callers are synchronous). */
 export function tokenize(text: string, out: Tokens = shared): Tokens {
   const { key, start: starts, end: ends, flags, sentence: sentences, clause: clauses, bangs, hash: hashes } = out;
-  bangs.length = 0;
+  if (bangs.length) bangs.length = 0;
   let n = 0;
   let capsCount = 0;
   const len = text.length;
