@@ -339,12 +339,12 @@ function collectReasons(hits: Hit[], text: string): Reason[] {
     let r: Reason | undefined;
     for (const x of reasons) if (x.id === h.rule.reason) r = x;
     if (!r) {
-      // A reason's first hit needs no checks, and arrays made with their first element need no growing.
-      reasons.push({ id: h.rule.reason, spans: [{ start: h.start, end: h.end, text: text.slice(h.start, h.end) }], ruleIds: [h.rule.id], weight: h.weight });
-      continue;
+      // Arrays made with their first element need no growing.
+      reasons.push((r = { id: h.rule.reason, spans: [], ruleIds: [h.rule.id], weight: h.weight }));
+    } else {
+      if (h.rule.weight > 0 ? h.weight > r.weight : h.weight < r.weight) r.weight = h.weight;
+      if (!r.ruleIds.includes(h.rule.id)) r.ruleIds.push(h.rule.id);
     }
-    if (h.rule.weight > 0 ? h.weight > r.weight : h.weight < r.weight) r.weight = h.weight;
-    if (!r.ruleIds.includes(h.rule.id)) r.ruleIds.push(h.rule.id);
     hitReason[i] = r;
   }
   // The evidence shown is what carried the reason: a bare "still" is no proof of a service failure when
@@ -352,12 +352,12 @@ function collectReasons(hits: Hit[], text: string): Reason[] {
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
     const r = hitReason[i]!;
-    if (r.spans.length < MAX_SPANS && Math.abs(h.weight) >= Math.abs(r.weight) * EVIDENCE) addSpan(r.spans, h.start, h.end, text);
+    if (Math.abs(h.weight) < Math.abs(r.weight) * EVIDENCE) continue;
+    if (r.spans.length === 0) r.spans.push({ start: h.start, end: h.end, text: text.slice(h.start, h.end) });
+    else if (r.spans.length < MAX_SPANS) addSpan(r.spans, h.start, h.end, text);
   }
   hitReason.length = 0;
-  for (const r of reasons) {
-    r.weight = Math.round(r.weight * 10) / 10;
-  }
+  for (const r of reasons) r.weight = Math.round(r.weight * 10) / 10;
   return reasons.length > 1 ? reasons.sort(byWeight) : reasons;
 }
 
