@@ -12,8 +12,8 @@ import { ZENDESK_SDK_URL } from '../../scripts/workspace/server';
 // frameworks chunk (with assist.css and the rest of the English strings), loaded right after the first
 // verdict is painted. Settings validation (zod) and the other UI languages load only for the installs
 // and agents that need them.
-const STARTUP_CEILING = 34_000; // measured 33,649 (tension rules 1.6.0 with the scare-quote detector, packed as pattern text; 1.2.0-1.6.0 for ticket-style cues cost ~7 KB)
-const ALL_CEILING = 93_200; // measured 92,706
+const STARTUP_CEILING = 34_500; // measured 34,173 (tension rules 1.7.0 with the scare-quote detector, packed as pattern text; 1.2.0-1.7.0 for ticket-style cues cost ~7.5 KB)
+const ALL_CEILING = 93_700; // measured 93,230
 
 // Test doubles, fixtures and workspace code must never ship to agents.
 const NEVER_IN_BUNDLE = ['FakeHost', 'HostSimulator', 'paths.samples', 'Dana Whitfield', 'demoTicketSchema', 'virtual:workspace-seeds', 'fast-check', 'vitest'];

@@ -240,6 +240,25 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.repeat.actually-read', 'Can someone actually read my message?'],
   ['en.sarcasm.laugh', 'Are you having a laugh?'],
   ['en.sarcasm.asking', 'Why does a refund take ten days? Genuinely asking.'],
+  // 1.7.0: phrasings from the sixth development set.
+  ['en.urgent.end-of', 'The client expects the files by end of play.'],
+  ['en.urgent.fast', 'We open tomorrow. Need help fast please.'],
+  ['en.urgent.holding-up', 'This is holding up 40 staff.'],
+  ['en.urgent.at-the', "I'm at the gate and the app says cancelled."],
+  ['en.accuse.hidden', 'A hidden fee on every bill that nobody mentioned.'],
+  ['en.accuse.quietly', "You've been quietly adding a service fee since October."],
+  ['en.accuse.fobbed', 'Fobbed off again.'],
+  ['en.accuse.advantage', 'You are taking advantage of elderly customers.'],
+  ['en.accuse.blamed', 'You blamed me for your mistake.'],
+  ['en.accuse.know-it', 'You stole from me and you know it.'],
+  ['en.accuse.laughed', 'Your agent literally laughed when I told him.'],
+  ['en.insult.mickey', 'Mickey Mouse outfit.'],
+  ['en.insult.are-joke', 'You people are a f**king joke.'],
+  ['en.insult.brain', 'Do you employ anyone with a brain?'],
+  ['en.insult.what-a', "I'll tell everyone what a shower you are."],
+  ['en.insult.black-hole', 'Your refunds team is a black hole.'],
+  ['en.repeat.asked-on', 'Asked on Monday, asked on Wednesday, asking again now.'],
+  ['en.repeat.heard', "Haven't heard back since Monday."],
 ];
 
 const rules = seedRules();
