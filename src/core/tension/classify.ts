@@ -165,16 +165,68 @@ function matchRules(text: string, toks: Tokens, pack: LanguagePack, p: number, w
   const hits: Hit[] = [];
   for (let i = 0; i < toks.n; i++) {
     const starting = infos[i]!.starts[p];
-    if (starting) for (const rule of starting) tryRule(rule, i, toks, pack, window, emphasis, hits);
+    if (starting) for (const rule of starting) tryRule(rule, i, text, toks, pack, window, emphasis, hits);
   }
+  quoted.length = 0;
+  if (toks.caps > 0 || toks.bangs.length > 0) findQuoted(text);
   for (const rule of pack.detectors) detect(rule, text, toks, pack, hits);
   return hits;
 }
 
-function tryRule(rule: CompiledRule, i: number, toks: Tokens, pack: LanguagePack, window: number, emphasis: number, hits: Hit[]): void {
+/** Quoted stretches of the message, as start/end pairs (reused per call). */
+const quoted: number[] = [];
+const QUOTED_MAX = 120;
+
+/**
+ * What the customer quotes (an error message, a text they got, what they were told) is not their own
+ * voice: its capitals and "!!" are not shouting. Pairs "…", “…” and '…' (an apostrophe inside a word
+ * opens nothing) on one line.
+ */
+function findQuoted(text: string): void {
+  let open = -1;
+  let double = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) open = -1;
+    else if (c === 0x22 || c === 0x201c || c === 0x201d) {
+      if (open >= 0 && double && c !== 0x201c) close(open, i);
+      else if (c !== 0x201d) {
+        open = i;
+        double = true;
+        continue;
+      }
+      open = -1;
+    } else if (c === 0x27 || c === 0x2018 || c === 0x2019) {
+      const before = i > 0 ? text.charCodeAt(i - 1) : 0x20;
+      const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 0x20;
+      if (open >= 0 && !double && before !== 0x20 && !isLetter(after)) {
+        close(open, i);
+        open = -1;
+      } else if (open < 0 && c !== 0x2019 && !isLetter(before) && isLetter(after)) {
+        open = i;
+        double = false;
+      }
+    }
+  }
+}
+
+function close(open: number, i: number): void {
+  if (i - open <= QUOTED_MAX) quoted.push(open, i);
+}
+
+function isLetter(c: number): boolean {
+  return (c > 96 && c < 123) || (c > 64 && c < 91) || (c > 47 && c < 58) || c >= 0xc0;
+}
+
+function isQuoted(start: number): boolean {
+  for (let q = 0; q < quoted.length; q += 2) if (quoted[q]! < start && start < quoted[q + 1]!) return true;
+  return false;
+}
+
+function tryRule(rule: CompiledRule, i: number, text: string, toks: Tokens, pack: LanguagePack, window: number, emphasis: number, hits: Hit[]): void {
   const last = rule.steps.length === 1 ? i : matchFrom(rule.steps, 1, i + 1, toks.sentence[i]!, toks, pack.negatorIds);
   if (last < 0) return;
-  if (rule.negatedBy && negated(toks, i, window, rule.negatedBy) && !pack.clauseStarts.has(toks.key[i]!)) return;
+  if (rule.negatedBy && ((negated(toks, i, window, rule.negatedBy) && !pack.clauseStarts.has(toks.key[i]!)) || deniedAfter(toks, text, i, last, rule.negatedBy))) return;
   if (rule.unlessNear && near(toks, i, last, rule.unlessNear)) return;
   let emphasized = false;
   for (let k = i; k <= last; k++) if (toks.flags[k]! & (CAPS | ELONGATED)) emphasized = true;
@@ -221,6 +273,15 @@ function negated(toks: Tokens, i: number, window: number, negators: Set<string>)
   return false;
 }
 
+/** "Urgent? Not at all.": the cue is a question of its own (a word or two), and the answer denies it. */
+function deniedAfter(toks: Tokens, text: string, i: number, last: number, negators: Set<string>): boolean {
+  const s = toks.sentence[i];
+  const k = last + 1;
+  if (k >= toks.n || toks.sentence[k] === s || (i > 1 && toks.sentence[i - 2] === s) || !negators.has(toks.key[k]!)) return false;
+  for (let c = toks.end[last]!; c < toks.start[k]!; c++) if (text.charCodeAt(c) === 63) return true;
+  return false;
+}
+
 function near(toks: Tokens, first: number, last: number, words: Set<string>): boolean {
   for (let k = Math.max(0, first - 2); k <= last + 2 && k < toks.n; k++) {
     if ((k < first || k > last) && words.has(toks.key[k]!)) return true;
@@ -229,7 +290,7 @@ function near(toks: Tokens, first: number, last: number, words: Set<string>): bo
 }
 
 function isShouted(toks: Tokens, i: number, pack: LanguagePack): boolean {
-  return (toks.flags[i]! & CAPS) !== 0 && !pack.acronyms.has(toks.key[i]!);
+  return (toks.flags[i]! & CAPS) !== 0 && !pack.acronyms.has(toks.key[i]!) && !isQuoted(toks.start[i]!);
 }
 
 function detect(rule: CompiledRule, text: string, toks: Tokens, pack: LanguagePack, hits: Hit[]): void {
@@ -244,7 +305,7 @@ function detect(rule: CompiledRule, text: string, toks: Tokens, pack: LanguagePa
     for (let k = 0; k < b.length; k += 4) {
       const len = b[k + 1]! - b[k]!;
       // "??" alone is a question; "?!", "!!" and runs of 3+ are emphasis.
-      if (len >= rule.min && (len >= 3 || b[k + 3])) hits.push({ rule, start: b[k]!, end: b[k + 1]!, sentence: b[k + 2]!, weight });
+      if (len >= rule.min && (len >= 3 || b[k + 3]) && !isQuoted(b[k]!)) hits.push({ rule, start: b[k]!, end: b[k + 1]!, sentence: b[k + 2]!, weight });
     }
     return;
   }
@@ -300,7 +361,7 @@ function scareQuotes(rule: CompiledRule, text: string, toks: Tokens, pack: Langu
     if (!opensQuote(text.charCodeAt(s - 1)) || s - 1 !== end[i - 1]! + 1 || sentence[i - 1] !== sentence[i] || !pack.quoteOpeners.has(key[i - 1]!)) continue;
     for (let j = i; j < n - 1 && j < i + 3 && sentence[j] === sentence[i]; j++) {
       const k = key[j]!;
-      if (flags[j]! & (CAPS | EMOJI) || k.charCodeAt(0) < 0x41) break;
+      if (flags[j]! & (CAPS | EMOJI) || k.charCodeAt(0) < 0x41 || k.includes('_')) break;
       const after = text.charCodeAt(end[j]!);
       if (closesQuote(after)) {
         if (!(rule.unlessNear && near(toks, i, j, rule.unlessNear))) hits.push({ rule, start: s - 1, end: end[j]! + 1, sentence: sentence[i]!, weight: rule.weight });

@@ -164,7 +164,7 @@ export function wordInfo(rules: Pick<TensionRules, 'packs'>, key: string, mask: 
 }
 
 /** Score cut-offs (0–100): a message is tense at `tense` and heated at `heated`. */
-export const DEFAULT_THRESHOLDS: { tense: number; heated: number } = { tense: 25, heated: 50 };
+export const DEFAULT_THRESHOLDS: { tense: number; heated: number } = { tense: 20, heated: 50 };
 
 /** The same rules with other cut-offs (admin settings): nothing is recompiled. */
 export function withThresholds(rules: TensionRules, thresholds: Partial<Scoring['thresholds']>): TensionRules {

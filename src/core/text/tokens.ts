@@ -103,6 +103,7 @@ export function tokenize(text: string, out: Tokens = shared): Tokens {
       let cls = 0;
       let elongated = false;
       let other = false;
+      let code = false;
       let h = FNV_OFFSET;
       for (;;) {
         let prev = -1;
@@ -129,9 +130,10 @@ export function tokenize(text: string, out: Tokens = shared): Tokens {
           prev = d;
         }
         const j = i < len ? text.charCodeAt(i) : 0;
-        // ' ’ ‘ - join two word parts
-        if ((j === 39 || j === 0x2019 || j === 0x2018 || j === 45) && i + 1 < len && isWordAt(text, i + 1) > 0) {
-          if (j !== 39 && j !== 45) other = true;
+        // ' ’ ‘ - join two word parts; _ makes one identifier of them (TOO_MANY_REQUESTS is a code, not words)
+        if ((j === 39 || j === 0x2019 || j === 0x2018 || j === 45 || j === 95) && i + 1 < len && isWordAt(text, i + 1) > 0) {
+          if (j === 95) code = true;
+          else if (j !== 39 && j !== 45) other = true;
           h = Math.imul(h ^ j, FNV_PRIME);
           i += 1;
           continue;
@@ -147,8 +149,8 @@ export function tokenize(text: string, out: Tokens = shared): Tokens {
       if (other) {
         k = k.replace(/[’‘]/g, "'");
         const raw = text.slice(start, i);
-        caps = raw.length >= 2 && raw === raw.toUpperCase() && raw.toLowerCase() !== raw;
-      } else caps = upper && !lower && !(cls & DIGIT) && i - start >= 2; // "PCL-7734" is an id, not shouting
+        caps = !code && raw.length >= 2 && raw === raw.toUpperCase() && raw.toLowerCase() !== raw;
+      } else caps = upper && !lower && !(cls & DIGIT) && !code && i - start >= 2; // "PCL-7734" is an id, not shouting
       let f = caps ? CAPS : 0;
       if (elongated) {
         const collapsed = collapse(k);
