@@ -163,18 +163,19 @@ function detectLanguage(toks: Tokens, rules: TensionRules): number {
 // Hot path: plain functions, no closures (cheaper, and no per-call allocation).
 function matchRules(text: string, toks: Tokens, pack: LanguagePack, p: number, window: number, emphasis: number): Hit[] {
   const hits: Hit[] = [];
+  quotesFound = false;
   for (let i = 0; i < toks.n; i++) {
     const starting = infos[i]!.starts[p];
     if (starting) for (const rule of starting) tryRule(rule, i, text, toks, pack, window, emphasis, hits);
   }
-  quoted.length = 0;
   if (toks.caps > 0 || toks.bangs.length > 0) findQuoted(text);
   for (const rule of pack.detectors) detect(rule, text, toks, pack, hits);
   return hits;
 }
 
-/** Quoted stretches of the message, as start/end pairs (reused per call). */
+/** Quoted stretches of the message, as start/end pairs (reused per call), found once when first needed. */
 const quoted: number[] = [];
+let quotesFound = false;
 const QUOTED_MAX = 120;
 
 /**
@@ -183,6 +184,9 @@ const QUOTED_MAX = 120;
  * opens nothing) on one line.
  */
 function findQuoted(text: string): void {
+  if (quotesFound) return;
+  quotesFound = true;
+  quoted.length = 0;
   let open = -1;
   let double = false;
   for (let i = 0; i < text.length; i++) {
@@ -219,8 +223,13 @@ function isLetter(c: number): boolean {
 }
 
 function isQuoted(start: number): boolean {
-  for (let q = 0; q < quoted.length; q += 2) if (quoted[q]! < start && start < quoted[q + 1]!) return true;
-  return false;
+  return quoteAround(start) >= 0;
+}
+
+/** Index in `quoted` of the quotation around a position, or -1. */
+function quoteAround(start: number): number {
+  for (let q = 0; q < quoted.length; q += 2) if (quoted[q]! < start && start < quoted[q + 1]!) return q;
+  return -1;
 }
 
 function tryRule(rule: CompiledRule, i: number, text: string, toks: Tokens, pack: LanguagePack, window: number, emphasis: number, hits: Hit[]): void {
@@ -228,10 +237,19 @@ function tryRule(rule: CompiledRule, i: number, text: string, toks: Tokens, pack
   if (last < 0) return;
   if (rule.negatedBy && ((negated(toks, i, window, rule.negatedBy) && !pack.clauseStarts.has(toks.key[i]!)) || deniedAfter(toks, text, i, last, rule.negatedBy))) return;
   if (rule.unlessNear && near(toks, i, last, rule.unlessNear)) return;
+  let start = toks.start[i]!;
+  let end = toks.end[last]!;
+  if (rule.quoted) {
+    findQuoted(text);
+    const q = quoteAround(start);
+    if (q < 0 || quoted[q + 1]! < end) return;
+    start = quoted[q]!;
+    end = quoted[q + 1]! + 1;
+  }
   let emphasized = false;
   for (let k = i; k <= last; k++) if (toks.flags[k]! & (CAPS | ELONGATED)) emphasized = true;
   const weight = emphasized && rule.weight > 0 ? rule.weight * emphasis : rule.weight;
-  hits.push({ rule, start: toks.start[i]!, end: toks.end[last]!, sentence: toks.sentence[i]!, weight });
+  hits.push({ rule, start, end, sentence: toks.sentence[i]!, weight });
 }
 
 /** Index of the last token of a match of steps[si..] starting at token ti, or -1. Recurses only at gaps (bounded backtracking). */

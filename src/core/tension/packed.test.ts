@@ -24,6 +24,8 @@ const EXAMPLES = [
   // Words only lists name (hypotheticals, acronyms) must survive packing.
   'Is there a way to escalate this',
   'WHY IS THE PDF NOT IN THE USA STORE',
+  // A rule that fires only inside quotation marks.
+  "Day 6 of 'we'll email you within 48 hours'. Still nothing, this is a joke.",
 ];
 
 describe('packed rules', () => {

@@ -60,13 +60,14 @@ describe('properties', () => {
     const make = (n: number): string => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
     const best = (text: string): number => {
       let min = Infinity;
-      for (let i = 0; i < 3; i++) {
+      // Best of five, floored: a GC pause on a busy machine must not read as quadratic time (which would be 100x).
+      for (let i = 0; i < 5; i++) {
         const t0 = performance.now();
         const v = classifyMessage(text, rules);
         min = Math.min(min, performance.now() - t0);
         checkSpans(text, v);
       }
-      return Math.max(min, 0.05);
+      return Math.max(min, 0.2);
     };
     const small = best(make(10_000));
     const large = best(make(100_000));

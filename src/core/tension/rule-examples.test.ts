@@ -189,6 +189,7 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.accuse.treated', 'You treated me like dirt.'],
   ['en.accuse.ignore', 'Fine. Ignore my emails.'],
   ['en.accuse.at-me', 'Your agent laughed at me on the phone.'],
+  ['en.sarcasm.quoted-voice', "Day 6 of 'we'll email you within 48 hours' and still nothing."],
   ['en.accuse.hung-up', 'Your agent hung up on me twice.'],
   // 1.5.0: phrasings from the fourth development set.
   ['en.cancel.cancelling', 'cancelling my membership today'],
@@ -257,6 +258,7 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   // 1.7.0: phrasings from the sixth development set.
   ['en.urgent.end-of', 'The client expects the files by end of play.'],
   ['en.urgent.fast', 'We open tomorrow. Need help fast please.'],
+  ['en.urgent.stakes', 'The delivery is late again and my newborn needs that formula.'],
   ['en.urgent.holding-up', 'This is holding up 40 staff.'],
   ['en.urgent.at-the', "I'm at the gate and the app says cancelled."],
   ['en.accuse.hidden', 'A hidden fee on every bill that nobody mentioned.'],

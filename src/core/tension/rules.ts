@@ -25,6 +25,8 @@ export interface CompiledRule {
   requires: string[] | null;
   unlessNear: Set<string> | null;
   detector: 'caps-block' | 'caps-word' | 'bang-run' | 'scare-quote' | null;
+  /** Only inside quotation marks; the hit spans the quotation. */
+  quoted: boolean;
   min: number;
   steps: Step[];
   /** For `words` rules: the entry ("hate*") this compiled rule stands for (the fit script keys on it). */
@@ -285,6 +287,7 @@ function compileRule(rule: TensionRuleSeed, lists: Map<string, string[]>): Compi
     requires: rule.requires ?? null,
     unlessNear,
     detector: rule.detector ?? null,
+    quoted: rule.quoted === true,
     min: rule.min ?? 2,
     steps,
     entry,

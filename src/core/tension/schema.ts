@@ -27,6 +27,9 @@ export const TensionRuleSchema = /* @__PURE__ */ (() => z.strictObject({
   requires: z.optional(z.array(z.string())),
   /** Ignored when a word of this list is within two words (e.g. profanity used positively). */
   unlessNear: z.optional(z.string()),
+  /** Fires only inside quotation marks, and quotes the whole quotation as evidence: the company's own
+   * words given back ("Day 6 of 'we'll email you within 48 hours'"). */
+  quoted: z.optional(z.boolean()),
   /** caps-block: minimum capitalised words. */
   min: z.optional(z.number().check(z.minimum(1))),
   note: z.optional(z.string()),
