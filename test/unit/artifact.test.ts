@@ -12,8 +12,8 @@ import { ZENDESK_SDK_URL } from '../../scripts/workspace/server';
 // frameworks chunk (with assist.css and the rest of the English strings), loaded right after the first
 // verdict is painted. Settings validation (zod) and the other UI languages load only for the installs
 // and agents that need them.
-const STARTUP_CEILING = 35_300; // measured 34,926 (rules 1.8.0: quoted text and codes are not shouting, "Urgent? Not at all", +0.4 KB code and +0.4 KB rules over 1.7.0)
-const ALL_CEILING = 94_400; // measured 93,983
+const STARTUP_CEILING = 37_300; // measured 36,982 (rules 1.10.0: 49 phrasings from two development sets, +1.7 KB over 1.9.0)
+const ALL_CEILING = 96_400; // measured 96,039
 
 // Test doubles, fixtures and workspace code must never ship to agents.
 const NEVER_IN_BUNDLE = ['FakeHost', 'HostSimulator', 'paths.samples', 'Dana Whitfield', 'demoTicketSchema', 'virtual:workspace-seeds', 'fast-check', 'vitest'];

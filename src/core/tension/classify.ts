@@ -59,6 +59,8 @@ const ELONGATED = 2;
 const EMOJI = 4;
 const MAX_GAP = 3;
 const MAX_SPANS = 8;
+/** A reason must carry this many points to license a rule that `requires` it: a passing "cancelled" or "issue" does not make "Great job" sarcastic. */
+const REQUIRED_MIN = 10;
 /** A hit is shown as evidence when it carries at least this share of its reason's strongest points. */
 const EVIDENCE = 0.6;
 
@@ -237,6 +239,7 @@ function tryRule(rule: CompiledRule, i: number, text: string, toks: Tokens, pack
   if (last < 0) return;
   if (rule.negatedBy && ((negated(toks, i, window, rule.negatedBy) && !pack.clauseStarts.has(toks.key[i]!)) || deniedAfter(toks, text, i, last, rule.negatedBy))) return;
   if (rule.unlessNear && near(toks, i, last, rule.unlessNear)) return;
+  if (rule.alone && ((i > 0 && toks.sentence[i - 1] === toks.sentence[i]) || (last + 1 < toks.n && toks.sentence[last + 1] === toks.sentence[last]))) return;
   let start = toks.start[i]!;
   let end = toks.end[last]!;
   if (rule.quoted) {
@@ -402,7 +405,7 @@ function keepRequired(hits: Hit[]): Hit[] {
     let ok = need === null;
     for (let j = 0; !ok && j < hits.length; j++) {
       const o = hits[j]!;
-      ok = o.rule.requires === null && Math.abs(o.sentence - h.sentence) <= 1 && need!.includes(o.rule.reason);
+      ok = o.rule.requires === null && o.weight >= REQUIRED_MIN && Math.abs(o.sentence - h.sentence) <= 1 && need!.includes(o.rule.reason);
     }
     if (ok) hits[w++] = h;
   }

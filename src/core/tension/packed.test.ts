@@ -26,6 +26,8 @@ const EXAMPLES = [
   'WHY IS THE PDF NOT IN THE USA STORE',
   // A rule that fires only inside quotation marks.
   "Day 6 of 'we'll email you within 48 hours'. Still nothing, this is a joke.",
+  // Rules that fire only as a sentence of their own.
+  'Two hours on hold and cut off. Brilliant. Manager. Now.',
 ];
 
 describe('packed rules', () => {

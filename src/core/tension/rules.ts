@@ -27,6 +27,8 @@ export interface CompiledRule {
   detector: 'caps-block' | 'caps-word' | 'bang-run' | 'scare-quote' | null;
   /** Only inside quotation marks; the hit spans the quotation. */
   quoted: boolean;
+  /** Only when the match is the whole sentence. */
+  alone: boolean;
   min: number;
   steps: Step[];
   /** For `words` rules: the entry ("hate*") this compiled rule stands for (the fit script keys on it). */
@@ -288,6 +290,7 @@ function compileRule(rule: TensionRuleSeed, lists: Map<string, string[]>): Compi
     unlessNear,
     detector: rule.detector ?? null,
     quoted: rule.quoted === true,
+    alone: rule.alone === true,
     min: rule.min ?? 2,
     steps,
     entry,

@@ -30,6 +30,8 @@ export const TensionRuleSchema = /* @__PURE__ */ (() => z.strictObject({
   /** Fires only inside quotation marks, and quotes the whole quotation as evidence: the company's own
    * words given back ("Day 6 of 'we'll email you within 48 hours'"). */
   quoted: z.optional(z.boolean()),
+  /** Fires only as a sentence of its own: a lone "Brilliant." or "Really lovely." beside a complaint. */
+  alone: z.optional(z.boolean()),
   /** caps-block: minimum capitalised words. */
   min: z.optional(z.number().check(z.minimum(1))),
   note: z.optional(z.string()),

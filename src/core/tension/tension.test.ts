@@ -53,6 +53,14 @@ describe('flags', () => {
     ['accusation', 'This is a scam', 'scam'],
     ['accusation', 'you lied to me about the price', 'you lied'],
     ['politeness', 'Hi, could you help me update my billing address? Thanks!', 'Thanks'],
+    // A praise word as a sentence of its own, beside a complaint.
+    ['sarcasm', 'Two hours on hold and then cut off. Brilliant.', 'Brilliant'],
+    ['sarcasm', 'Lovely. Really lovely. The parcel is missing again.', 'Really lovely'],
+    ['supervisor-demand', 'Manager. Now.', 'Manager'],
+    ['insult', 'Dear idiots, the patch broke everything.', 'Dear idiots'],
+    ['accusation', "I've been lied to by three different agents.", 'been lied'],
+    ['cancel-threat', "If it isn't sorted I'll look at other providers.", 'look at other providers'],
+    ['public-threat', "I'm posting about this on every platform I use.", 'posting about this on every platform'],
   ])('%s: %s', (reason, text, evidence) => {
     const v = classifyMessage(text, rules);
     const r = v.reasons.find((x) => x.id === reason);
@@ -131,6 +139,19 @@ describe('does not flag', () => {
     ['urgency', "We've got a small leak, nothing urgent. Could someone look this week?"],
     ['urgency', 'I called twice but no worries, all sorted now!'],
     ['public-threat', 'I saw your review on Trustpilot, how do I sign up?'],
+    // Praise that is not a sentence of its own, or has no complaint beside it, is praise.
+    ['sarcasm', 'Brilliant, thanks, that fixed it.'],
+    ['sarcasm', 'The new dashboard is lovely. Brilliant.'],
+    // A passing "issue" (a few points) does not make praise sarcastic.
+    ['sarcasm', 'Great job, thanks, it works now! The sync issue is gone.'],
+    ['supervisor-demand', "I'm the office manager at a small practice, could you send a quote?"],
+    ['supervisor-demand', 'The store manager approved the return yesterday.'],
+    ['accusation', "I've been with you ten years and never had a problem."],
+    ['accusation', 'The car was dented in a car park (not your fault at all).'],
+    ['accusation', 'Honestly you lot are legends, fixed in minutes.'],
+    ['negative-emotion', 'Can you please stop sending me the paper statements?'],
+    ['repeat-contact', "The page timed out, I'll try again tomorrow."],
+    ['cancel-threat', 'Our legal team needs your DPA to sign off the renewal.'],
   ])('%s: %s', (reason, text) => {
     expect(reasonIds(text)).not.toContain(reason);
   });
