@@ -237,7 +237,7 @@ function quoteAround(start: number): number {
 function tryRule(rule: CompiledRule, i: number, text: string, toks: Tokens, pack: LanguagePack, window: number, emphasis: number, hits: Hit[]): void {
   const last = rule.steps.length === 1 ? i : matchFrom(rule.steps, 1, i + 1, toks.sentence[i]!, toks, pack.negatorIds);
   if (last < 0) return;
-  if (rule.negatedBy && ((negated(toks, i, window, rule.negatedBy) && !pack.clauseStarts.has(toks.key[i]!)) || deniedAfter(toks, text, i, last, rule.negatedBy))) return;
+  if (rule.negatedBy && ((negated(toks, i, window, rule.negatedBy, pack.clauseStarts) && !pack.clauseStarts.has(toks.key[i]!)) || deniedAfter(toks, text, i, last, rule.negatedBy))) return;
   if (rule.unlessNear && near(toks, i, last, rule.unlessNear)) return;
   if (rule.alone && ((i > 0 && toks.sentence[i - 1] === toks.sentence[i]) || (last + 1 < toks.n && toks.sentence[last + 1] === toks.sentence[last]))) return;
   let start = toks.start[i]!;
@@ -285,11 +285,15 @@ function matchFrom(steps: Step[], si: number, ti: number, sentence: number, toks
   return ti - 1;
 }
 
-function negated(toks: Tokens, i: number, window: number, negators: Set<string>): boolean {
+function negated(toks: Tokens, i: number, window: number, negators: Set<string>, clauseStarts: Set<string>): boolean {
   const clause = toks.clause[i];
+  const { key } = toks;
   for (let k = i - 1; k >= 0 && k >= i - window; k--) {
     if (toks.clause[k] !== clause) return false;
-    if (negators.has(toks.key[k]!)) return true;
+    if (negators.has(key[k]!)) return true;
+    // A new subject starts the threat's own clause: "if it isn't sorted by Friday I'm moving elsewhere".
+    // Not when a negator or question word comes just before it: "if I cancel", "how do I cancel".
+    if (clauseStarts.has(key[k]!) && k > 0 && !negators.has(key[k - 1]!) && !(k > 1 && negators.has(key[k - 2]!))) return false;
   }
   return false;
 }
@@ -303,9 +307,10 @@ function deniedAfter(toks: Tokens, text: string, i: number, last: number, negato
   return false;
 }
 
+/** A word of the list within two words of the match, or inside one of its gaps ("is getting beyond a joke"). */
 function near(toks: Tokens, first: number, last: number, words: Set<string>): boolean {
   for (let k = Math.max(0, first - 2); k <= last + 2 && k < toks.n; k++) {
-    if ((k < first || k > last) && words.has(toks.key[k]!)) return true;
+    if (k !== first && k !== last && words.has(toks.key[k]!)) return true;
   }
   return false;
 }
@@ -424,7 +429,8 @@ function collectReasons(hits: Hit[], text: string): Reason[] {
       // Arrays made with their first element need no growing.
       reasons.push((r = { id: h.rule.reason, spans: [], ruleIds: [h.rule.id], weight: h.weight }));
     } else {
-      if (h.rule.weight > 0 ? h.weight > r.weight : h.weight < r.weight) r.weight = h.weight;
+      // A cue worth 0 points (reported, not scored) never lowers its reason.
+      if (h.rule.weight >= 0 ? h.weight > r.weight : h.weight < r.weight) r.weight = h.weight;
       if (!r.ruleIds.includes(h.rule.id)) r.ruleIds.push(h.rule.id);
     }
     hitReason[i] = r;

@@ -61,6 +61,13 @@ describe('flags', () => {
     ['accusation', "I've been lied to by three different agents.", 'been lied'],
     ['cancel-threat', "If it isn't sorted I'll look at other providers.", 'look at other providers'],
     ['public-threat', "I'm posting about this on every platform I use.", 'posting about this on every platform'],
+    // A negation in the condition does not reach the threat after a new subject.
+    ['cancel-threat', "If my order isn't sorted by tomorrow I'm moving my prescriptions elsewhere.", 'moving my prescriptions elsewhere'],
+    // Said word by word, the words still make the phrase.
+    ['supervisor-demand', 'CONNECT. ME. TO. A. MANAGER.', 'CONNECT. ME. TO. A. MANAGER'],
+    ['repeat-contact', 'Every. Single. Time. The parcel is late.', 'Every. Single. Time'],
+    // A day named beside a complaint is time pressure the agent should see (reported, worth no points).
+    ['urgency', "I've chased this twice and I'm stuck abroad.", 'abroad'],
   ])('%s: %s', (reason, text, evidence) => {
     const v = classifyMessage(text, rules);
     const r = v.reasons.find((x) => x.id === reason);
@@ -77,8 +84,24 @@ describe('flags', () => {
     ['tense', 'This is the third time I\'m asking about this.'],
     ['tense', 'Thanks for nothing.'],
     ['tense', 'WHERE IS MY REFUND'],
+    ['heated', "You're an embarrassment. Sort my prescription out or I'm going to the CQC."],
   ])('level %s: %s', (level, text) => {
     expect(classifyMessage(text, rules).level).toBe(level);
+  });
+
+  test('a cue worth no points is reported but does not move the score', () => {
+    const base = classifyMessage("I've chased this twice and I'm stuck.", rules);
+    const withDay = classifyMessage("I've chased this twice and I'm stuck abroad.", rules);
+    expect(withDay.reasons.map((r) => r.id)).toContain('urgency');
+    expect(withDay.reasons.find((r) => r.id === 'urgency')!.weight).toBe(0);
+    expect(withDay.score).toBe(base.score);
+  });
+
+  test.each([
+    ['The parcel is late and I am stuck abroad. It is late again, I need it today.'],
+  ])('a cue worth no points never lowers the same reason carried by another rule: %s', (text) => {
+    const urgency = classifyMessage(text, rules).reasons.find((r) => r.id === 'urgency');
+    expect(urgency!.weight).toBeGreaterThan(0);
   });
 });
 
@@ -152,6 +175,13 @@ describe('does not flag', () => {
     ['negative-emotion', 'Can you please stop sending me the paper statements?'],
     ['repeat-contact', "The page timed out, I'll try again tomorrow."],
     ['cancel-threat', 'Our legal team needs your DPA to sign off the renewal.'],
+    ['public-threat', 'How do I leave a review for the engineer?'],
+    ['insult', 'My crown fell out eating toffee, my own stupid fault.'],
+    ['insult', 'Two missed collections in a row, this is getting beyond a joke.'],
+    ['cancel-threat', "I'm switching from the monthly plan to the annual one."],
+    ['cancel-threat', 'Yeah thanks for cancelling my booking without telling me.'],
+    ['repeat-contact', 'Sorted, thanks.\nBest\nMaria\nSupport'],
+    ['urgency', 'The parcel arrived on Tuesday, all good, thanks!'],
   ])('%s: %s', (reason, text) => {
     expect(reasonIds(text)).not.toContain(reason);
   });

@@ -13,7 +13,7 @@ export interface Tokens {
   key: string[];
   start: number[];
   end: number[];
-  /** CAPS (2+ letters, no lower case, no digit) | ELONGATED (a run of 3+ letters) | EMOJI. */
+  /** CAPS (2+ letters, no lower case, no digit) | ELONGATED (a run of 3+ letters, or said word by word) | EMOJI. */
   flags: number[];
   /** Sentence number; sentences end at . ! ? … and line breaks. */
   sentence: number[];
@@ -94,6 +94,9 @@ export function tokenize(text: string, out: Tokens = shared): Tokens {
   let sentence = 0;
   let clause = 0;
   let sentenceHasWords = false;
+  let sentenceWords = 0;
+  let singles = 0;
+  let wordByWord = false;
   let i = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
@@ -166,6 +169,7 @@ export function tokenize(text: string, out: Tokens = shared): Tokens {
       sentences[n] = sentence;
       clauses[n++] = clause;
       sentenceHasWords = true;
+      sentenceWords++;
       continue;
     }
     const p = c >= 0xa9 ? pictoAt(text, i) : 0;
@@ -204,11 +208,58 @@ export function tokenize(text: string, out: Tokens = shared): Tokens {
       continue;
     }
     // sentence end
-    if (sentenceHasWords) sentence += 1;
+    if (sentenceHasWords) {
+      sentence += 1;
+      // Lines of one word ("Thanks\nMaria") are a sign-off, not words said one by one.
+      if (sentenceWords === 1 && c !== 10) wordByWord ||= ++singles >= 3;
+      else singles = 0;
+    }
     sentenceHasWords = false;
+    sentenceWords = 0;
     clause++;
   }
+  if (sentenceHasWords && sentenceWords === 1) wordByWord ||= ++singles >= 3;
   out.n = n;
   out.caps = capsCount;
+  if (wordByWord) joinWordByWord(out);
   return out;
+}
+
+const perSentence: number[] = [];
+
+/**
+ * "Cancel. My. Subscription." is one sentence said word by word: runs of three or more one-word
+ * sentences become one sentence (and one clause), so phrases match across the full stops.
+ */
+function joinWordByWord(out: Tokens): void {
+  const { n, sentence, clause, flags, bangs } = out;
+  const last = Math.max(sentence[n - 1]!, bangs.length ? bangs[bangs.length - 2]! : 0);
+  perSentence.length = 0;
+  for (let x = 0; x <= last; x++) perSentence.push(0);
+  for (let k = 0; k < n; k++) {
+    const x = sentence[k]!;
+    perSentence[x] = perSentence[x]! + (flags[k]! & EMOJI ? 2 : 1);
+  }
+  // perSentence becomes the new number of each old sentence.
+  let run = 0;
+  let next = -1;
+  for (let x = 0; x <= last; x++) {
+    run = perSentence[x] === 1 ? run + 1 : 0;
+    let ahead = run;
+    for (let y = x + 1; ahead > 0 && ahead < 3 && y <= last && perSentence[y] === 1; y++) ahead++;
+    perSentence[x] = run > 1 && ahead >= 3 ? next : ++next;
+  }
+  let before = -1;
+  for (let k = 0; k < n; k++) {
+    const old = sentence[k]!;
+    sentence[k] = perSentence[old]!;
+    if (k > 0 && old !== before && sentence[k] === sentence[k - 1]) {
+      clause[k] = clause[k - 1]!;
+      // Said word by word is said with emphasis, as "sooo" is.
+      flags[k] = flags[k]! | ELONGATED;
+      flags[k - 1] = flags[k - 1]! | ELONGATED;
+    }
+    before = old;
+  }
+  for (let b = 2; b < bangs.length; b += 4) bangs[b] = perSentence[bangs[b]!]!;
 }
