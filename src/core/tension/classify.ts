@@ -220,6 +220,11 @@ function close(open: number, i: number): void {
   if (i - open <= QUOTED_MAX) quoted.push(open, i);
 }
 
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c > 64 && c < 91;
+}
+
 function isLetter(c: number): boolean {
   return (c > 96 && c < 123) || (c > 64 && c < 91) || (c > 47 && c < 58) || c >= 0xc0;
 }
@@ -307,10 +312,11 @@ function deniedAfter(toks: Tokens, text: string, i: number, last: number, negato
   return false;
 }
 
-/** A word of the list within two words of the match, or inside one of its gaps ("is getting beyond a joke"). */
+/** A word of the list within two words of the match in its sentence, or inside one of its gaps ("is getting beyond a joke"). */
 function near(toks: Tokens, first: number, last: number, words: Set<string>): boolean {
+  const s = toks.sentence[first];
   for (let k = Math.max(0, first - 2); k <= last + 2 && k < toks.n; k++) {
-    if (k !== first && k !== last && words.has(toks.key[k]!)) return true;
+    if (k !== first && k !== last && toks.sentence[k] === s && words.has(toks.key[k]!)) return true;
   }
   return false;
 }
@@ -382,15 +388,20 @@ function closesQuote(c: number): boolean {
  */
 function scareQuotes(rule: CompiledRule, text: string, toks: Tokens, pack: LanguagePack, hits: Hit[]): void {
   const { n, key, start, end, sentence, flags } = toks;
-  for (let i = 1; i < n - 1; i++) {
+  // A quotation can close the message ("… is not a 'minor interruption'").
+  for (let i = 1; i < n; i++) {
     const s = start[i]!;
     if (!opensQuote(text.charCodeAt(s - 1)) || s - 1 !== end[i - 1]! + 1 || sentence[i - 1] !== sentence[i] || !pack.quoteOpeners.has(key[i - 1]!)) continue;
-    for (let j = i; j < n - 1 && j < i + 3 && sentence[j] === sentence[i]; j++) {
+    let titled = 0;
+    for (let j = i; j < n && j < i + 3 && sentence[j] === sentence[i]; j++) {
       const k = key[j]!;
       if (flags[j]! & (CAPS | EMOJI) || k.charCodeAt(0) < 0x41 || k.includes('_')) break;
+      if (isUpperAt(text, start[j]!)) titled++;
       const after = text.charCodeAt(end[j]!);
       if (closesQuote(after)) {
-        if (!(rule.unlessNear && near(toks, i, j, rule.unlessNear))) hits.push({ rule, start: s - 1, end: end[j]! + 1, sentence: sentence[i]!, weight: rule.weight });
+        // Words all in title case are a name ("the 'Urgent Care Plus' add-on"), not a doubted claim.
+        const name = j > i && titled === j - i + 1;
+        if (!name && !(rule.unlessNear && near(toks, i, j, rule.unlessNear))) hits.push({ rule, start: s - 1, end: end[j]! + 1, sentence: sentence[i]!, weight: rule.weight });
         break;
       }
       if (after !== 0x20) break;
@@ -400,7 +411,9 @@ function scareQuotes(rule: CompiledRule, text: string, toks: Tokens, pack: Langu
 
 /**
  * Drops hits whose rule `requires` a reason that did not fire in the same sentence or one next to it
- * ("Really great service. Still no refund.") (hits are few: no maps).
+ * ("Really great service. Still no refund."); a scare quote doubts a claim, and the complaint that shows
+ * it can be anywhere in the message ("Your 'support' team closed my ticket. … Are you TRYING to lose
+ * customers?") (hits are few: no maps).
  */
 function keepRequired(hits: Hit[]): Hit[] {
   let w = 0;
@@ -410,7 +423,7 @@ function keepRequired(hits: Hit[]): Hit[] {
     let ok = need === null;
     for (let j = 0; !ok && j < hits.length; j++) {
       const o = hits[j]!;
-      ok = o.rule.requires === null && o.weight >= REQUIRED_MIN && Math.abs(o.sentence - h.sentence) <= 1 && need!.includes(o.rule.reason);
+      ok = o.rule.requires === null && o.weight >= REQUIRED_MIN && (h.rule.detector === 'scare-quote' || Math.abs(o.sentence - h.sentence) <= 1) && need!.includes(o.rule.reason);
     }
     if (ok) hits[w++] = h;
   }

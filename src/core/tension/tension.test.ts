@@ -68,6 +68,11 @@ describe('flags', () => {
     ['repeat-contact', 'Every. Single. Time. The parcel is late.', 'Every. Single. Time'],
     // A day named beside a complaint is time pressure the agent should see (reported, worth no points).
     ['urgency', "I've chased this twice and I'm stuck abroad.", 'abroad'],
+    // Words that excuse a cue count only in its own sentence.
+    ['supervisor-demand', 'GET ME A SUPERVISOR. I am not explaining this again.', 'A SUPERVISOR'],
+    // A scare quote may close the message, and the complaint that shows the doubt may be anywhere in it.
+    ['sarcasm', "Eleven weeks of outages is not a 'minor service interruption'", "'minor service interruption'"],
+    ['sarcasm', "Your 'support' team closed my ticket. Reopened it. You closed it again. Are you TRYING to lose customers?", "'support'"],
   ])('%s: %s', (reason, text, evidence) => {
     const v = classifyMessage(text, rules);
     const r = v.reasons.find((x) => x.id === reason);
@@ -182,6 +187,12 @@ describe('does not flag', () => {
     ['cancel-threat', 'Yeah thanks for cancelling my booking without telling me.'],
     ['repeat-contact', 'Sorted, thanks.\nBest\nMaria\nSupport'],
     ['urgency', 'The parcel arrived on Tuesday, all good, thanks!'],
+    ['sarcasm', "My 'Urgent Care Plus' add-on renewal failed, can you retry it?"],
+    ['public-threat', "I'd happily leave you a review if there was a way to do it in-app - is there?"],
+    ['legal-threat', 'Wow, that was quick - dispute resolved and money back in 24 hours. Thank you!'],
+    ['legal-threat', 'Please can I book Milo in for his booster? Any afternoon next week. Thanks, Sue'],
+    ['cancel-threat', "Hi, I'm switching to you from my current supplier on the 14th. Do I need a meter reading?"],
+    ['insult', 'The new dashboard is not rubbish at all, just different.'],
   ])('%s: %s', (reason, text) => {
     expect(reasonIds(text)).not.toContain(reason);
   });
