@@ -3,7 +3,7 @@
 // verdict. Words are written out where they are used (gzip finds the repeats better than word numbers
 // do), lists are named by number, and what a rule shares with the one before is left out.
 import { hashKey } from '../text/tokens';
-import { head, indexRule, newTable, PENDING, type CompiledRule, type LanguagePack, type Scoring, type Step, type TensionRules } from './rules';
+import { head, indexRule, newTable, PENDING, type CompiledRule, type LanguagePack, type Scoring, type Step, type TensionRules, type WordInfo } from './rules';
 
 interface PackedPack {
   language: string;
@@ -104,7 +104,7 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
   const index = new Map<string, number>();
   const words: string[] = [];
   const masks: number[] = [];
-  const id = (w: string, bits = 0): number => {
+  const id = (w: string, bits: number): number => {
     let e = index.get(w);
     if (e === undefined) {
       index.set(w, (e = words.push(w) - 1));
@@ -112,13 +112,15 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
     } else masks[e]! |= bits;
     return e;
   };
-  const listIds = p.lists.split(' ').map((l) => (l ? l.split('|').map((w) => id(w)) : []));
+  const lists = p.lists.split(' ').map((l) => (l ? l.split('|') : []));
+  const listIds = lists.map((ws) => ws.map((w) => id(w, 0)));
   p.stopwords.forEach((ws, bit) => {
     if (ws) for (const w of ws.split(' ')) id(w, 1 << bit);
   });
-  const sets = listIds.map((ids) => new Set(ids.map((e) => words[e]!)));
+  const sets = lists.map((ws) => new Set(ws));
   // Bit sets are sized once every word is known: filled after all packs are read.
-  const pending: Array<[Step, number[]]> = [];
+  const pendingSteps: Step[] = [];
+  const pendingIds: number[][] = [];
   const prefixHeads = new Set<number>();
   const packs = p.packs.map((pk, bit): LanguagePack => {
     const pack: LanguagePack = {
@@ -147,21 +149,26 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
         if (colon >= 0) weight = Number(entry.slice(colon + 1));
         const pattern = colon >= 0 ? entry.slice(0, colon) : entry;
         let firstWords: string[] = [];
-        const steps = (pattern ? pattern.split(' ') : []).map((s, k): Step => {
-          if (s === '_') return { any: true };
-          if (s === '..') return { gap: true };
+        const steps = (pattern ? pattern.split(' ') : []).map((part, k): Step => {
+          if (part === '_') return { any: true };
+          if (part === '..') return { gap: true };
+          const alts = part.split('|');
           const ids: number[] = [];
           const prefixes: string[] = [];
-          for (const x of s.split('|')) {
+          for (const x of alts) {
             if (x.endsWith('*')) {
               const prefix = x.slice(0, -1);
               prefixes.push(prefix);
               prefixHeads.add(head(prefix));
             } else ids.push(id(x, 1 << bit));
           }
-          if (k === 0) firstWords = ids.map((e) => words[e]!);
           const step: Step = { prefixes };
-          pending.push([step, ids]);
+          // classify finds a first step through the index (indexRule) and tests the steps after it by their bits.
+          if (k === 0) firstWords = prefixes.length ? alts.slice(0, ids.length) : alts;
+          else {
+            pendingSteps.push(step);
+            pendingIds.push(ids);
+          }
           return step;
         });
         const rule: CompiledRule = {
@@ -183,34 +190,40 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
     return pack;
   });
   const size = words.length;
-  // One buffer for every bit set: a thousand small typed arrays of their own cost more to allocate than the rest.
+  // One buffer for every bit set: hundreds of small typed arrays of their own cost more to allocate than the rest.
   const stride = (size + 7) >> 3;
-  const buffer = new Uint8Array(stride * (pending.length + packs.length));
+  const buffer = new Uint8Array(stride * (pendingSteps.length + packs.length));
   let used = 0;
   const bits = (ids: number[]): Uint8Array => {
     const out = buffer.subarray(used, (used += stride));
     for (const e of ids) out[e >> 3]! |= 1 << (e & 7);
     return out;
   };
-  for (const [step, ids] of pending) step.ids = bits(ids);
+  for (let s = 0; s < pendingSteps.length; s++) pendingSteps[s]!.ids = bits(pendingIds[s]!);
   packs.forEach((pack, bit) => {
     pack.negatorIds = bits(listIds[p.packs[bit]!.negators]!);
     // Rule words and stopwords: exactly the words whose mask has this pack's bit.
-    for (let e = 0; e < size; e++) if (masks[e]! & (1 << bit)) pack.known.add(words[e]!);
+    pack.known = new Set(words.filter((_, e) => masks[e]! & (1 << bit)));
   });
-  // Filled in bulk (the same layout addWord makes): this runs before the first verdict.
+  // Filled in bulk (the same layout addWord makes), in one loop without callbacks: this runs before the first
+  // verdict, in code V8 still interprets.
   const table = newTable(size);
   const { slots } = table;
   const mask = slots.length - 1;
-  table.keys = words;
-  table.masks = masks;
-  table.hashes = words.map(hashKey);
-  table.infos = words.map(() => PENDING);
-  table.hashes.forEach((h, i) => {
+  const hashes: number[] = [];
+  const infos: WordInfo[] = [];
+  for (let e = 0; e < size; e++) {
+    const h = hashKey(words[e]!);
+    hashes.push(h);
+    infos.push(PENDING);
     let at = h & mask;
     while (slots[at] !== 0) at = (at + 1) & mask;
-    slots[at] = i + 1;
-  });
+    slots[at] = e + 1;
+  }
+  table.keys = words;
+  table.masks = masks;
+  table.hashes = hashes;
+  table.infos = infos;
   table.base = size;
   table.baseSlots = slots.slice();
   const scoring = { ...p.scoring, thresholds: { ...p.scoring.thresholds, ...options.thresholds } };

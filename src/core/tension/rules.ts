@@ -11,7 +11,7 @@ export interface Step {
   /** `..`: 0–3 words, none a negator. */
   gap?: boolean;
   words?: Set<string>;
-  /** The same words as a bit set over word-table entries (set by compileTensionRules). */
+  /** The same words as a bit set over word-table entries (set by compileTensionRules; unpacked rules leave it out of a first step, which only the index uses). */
   ids?: Uint8Array;
   prefixes?: string[];
 }

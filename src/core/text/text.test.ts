@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { htmlToText, words } from './index';
+import { tokenize } from './tokens';
 
 describe('htmlToText', () => {
   test.each([
@@ -24,5 +25,16 @@ describe('words', () => {
   });
   test('reads any script', () => {
     expect(words('Hola señor, ありがとう').map((w) => w.text)).toEqual(['Hola', 'señor', 'ありがとう']);
+  });
+});
+
+describe('tokenize', () => {
+  test('the ranges it rules out without the Unicode regex hold no letter, digit or mark', () => {
+    const wordChar = /[\p{L}\p{N}\p{M}]/u;
+    const found: string[] = [];
+    for (const [from, to] of [[0x2000, 0x2070], [0x2190, 0x2460]] as const) for (let c = from; c < to; c++) if (wordChar.test(String.fromCharCode(c))) found.push(c.toString(16));
+    expect(found).toEqual([]);
+    const toks = tokenize('late – again → refund’s “due”');
+    expect(toks.key.slice(0, toks.n)).toEqual(['late', 'again', "refund's", 'due']);
   });
 });

@@ -55,6 +55,8 @@ function isWordAt(text: string, i: number): number {
   const c = i < text.length ? text.charCodeAt(i) : 0;
   if (c < 128) return (c > 96 && c < 123) || (c > 64 && c < 91) || (c > 47 && c < 58) ? 1 : 0;
   if (c >= 0xc0 && c < 0x250) return c === 0xd7 || c === 0xf7 ? 0 : 1;
+  // Dashes, curly quotes, arrows and math signs are no letters: the Unicode regex (slow to compile) never sees them.
+  if ((c >= 0x2000 && c < 0x2070) || (c >= 0x2190 && c < 0x2460)) return 0;
   if (c >= 0xd800 && c <= 0xdbff) {
     const cp = text.codePointAt(i)!;
     // Emoji and symbol planes hold no letters: skip the regex for the commonest astral characters.
