@@ -23,17 +23,11 @@ describe('known misses', () => {
   test.fails('but-cancel split over two sentences', () => {
     expect(flags("I understand. But that's how it is.")).toContain('but-cancel');
   });
-  test.fails('blame phrased as a question', () => {
-    expect(flags('Did you even read the instructions?')).toContain('blame');
-  });
   test.fails('"Unfortunately" is left alone (too common in good replies to flag)', () => {
     expect(flags('Unfortunately the item is out of stock.')).toContain('helpless');
   });
   test.fails('owner named without a role word', () => {
     expect(has('Ana will call you back.', 'owner')).toBe(true);
-  });
-  test.fails('a bare weekday without a preposition', () => {
-    expect(has('Expect a call Monday morning.', 'time-window')).toBe(true);
   });
   test.fails('acknowledgment through impact only', () => {
     expect(has('Two weeks without a working phone is a long time.', 'acknowledgment')).toBe(true);
