@@ -12,8 +12,8 @@ import { ZENDESK_SDK_URL } from '../../scripts/workspace/server';
 // frameworks chunk (with assist.css and the rest of the English strings), loaded right after the first
 // verdict is painted. Settings validation (zod) and the other UI languages load only for the installs
 // and agents that need them.
-const STARTUP_CEILING = 40_000; // measured 39,656 (rules 1.12.0: 38 phrasings from the tenth development set, +1.3 KB over 1.11.0)
-const ALL_CEILING = 99_100; // measured 98,713
+const STARTUP_CEILING = 41_600; // measured 41,293 (rules 1.13.0: 47 phrasings from the eleventh and twelfth development sets, +1.6 KB over 1.12.0)
+const ALL_CEILING = 100_700; // measured 100,420
 
 // Test doubles, fixtures and workspace code must never ship to agents.
 const NEVER_IN_BUNDLE = ['FakeHost', 'HostSimulator', 'paths.samples', 'Dana Whitfield', 'demoTicketSchema', 'virtual:workspace-seeds', 'fast-check', 'vitest'];

@@ -386,12 +386,18 @@ function closesQuote(c: number): boolean {
  * support", "the 'instant' transfer" doubt what was claimed. Quoted statuses ("says 'pending'") have no
  * opener; codes, capitals and UI labels (the rule's unlessNear: "the 'Export' button") are not doubt.
  */
+/** A sum of money ("a £45 'admin fee'"): what it buys is often the claim in doubt. */
+function isPrice(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  return (c === 0xa3 || c === 0x24 || c === 0x20ac) && text.charCodeAt(at) >= 0x30 && text.charCodeAt(at) <= 0x39;
+}
+
 function scareQuotes(rule: CompiledRule, text: string, toks: Tokens, pack: LanguagePack, hits: Hit[]): void {
   const { n, key, start, end, sentence, flags } = toks;
   // A quotation can close the message ("… is not a 'minor interruption'").
   for (let i = 1; i < n; i++) {
     const s = start[i]!;
-    if (!opensQuote(text.charCodeAt(s - 1)) || s - 1 !== end[i - 1]! + 1 || sentence[i - 1] !== sentence[i] || !pack.quoteOpeners.has(key[i - 1]!)) continue;
+    if (!opensQuote(text.charCodeAt(s - 1)) || s - 1 !== end[i - 1]! + 1 || sentence[i - 1] !== sentence[i] || !(pack.quoteOpeners.has(key[i - 1]!) || isPrice(text, start[i - 1]!))) continue;
     let titled = 0;
     for (let j = i; j < n && j < i + 3 && sentence[j] === sentence[i]; j++) {
       const k = key[j]!;

@@ -73,6 +73,12 @@ describe('flags', () => {
     // A scare quote may close the message, and the complaint that shows the doubt may be anywhere in it.
     ['sarcasm', "Eleven weeks of outages is not a 'minor service interruption'", "'minor service interruption'"],
     ['sarcasm', "Your 'support' team closed my ticket. Reopened it. You closed it again. Are you TRYING to lose customers?", "'support'"],
+    ['sarcasm', "A £45 'admin fee' to change one name on a ticket? Daylight robbery.", "'admin fee'"],
+    ['sarcasm', "Not another 'advisor' reading from a script. I want a manager.", "'advisor'"],
+    ['cancel-threat', "Three months of this. I'm done.", "I'm done"],
+    ['repeat-contact', 'You said two days for the card. Its day 9.', 'Its day 9'],
+    ['supervisor-demand', 'Can it please be escalated to someone who can decide?', 'escalated to someone'],
+    ['accusation', "You raised the price and hoped I wouldn't notice.", "hoped I wouldn't notice"],
   ])('%s: %s', (reason, text, evidence) => {
     const v = classifyMessage(text, rules);
     const r = v.reasons.find((x) => x.id === reason);
@@ -193,6 +199,11 @@ describe('does not flag', () => {
     ['legal-threat', 'Please can I book Milo in for his booster? Any afternoon next week. Thanks, Sue'],
     ['cancel-threat', "Hi, I'm switching to you from my current supplier on the 14th. Do I need a meter reading?"],
     ['insult', 'The new dashboard is not rubbish at all, just different.'],
+    ['cancel-threat', "I'll be cancelling my old card next week, so please update the payment method."],
+    ['insult', "It's a joke gift for my brother, could you leave the price off the slip?"],
+    ['public-threat', "I'll be telling my friends about you, best vet we've had. Could you send the invoice?"],
+    ['public-threat', "I'm writing about my hotel booking for June."],
+    ['sarcasm', 'A £45 top-up went through twice, could you refund one?'],
   ])('%s: %s', (reason, text) => {
     expect(reasonIds(text)).not.toContain(reason);
   });
