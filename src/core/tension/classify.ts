@@ -343,10 +343,10 @@ function detect(rule: CompiledRule, text: string, toks: Tokens, pack: LanguagePa
   }
   if (toks.caps === 0) return;
   if (rule.detector === 'caps-word') {
-    // One capitalised word used for emphasis ("NOT", "STILL"); short unknown ones are acronyms (ATM, PDF).
+    // One capitalised word used for emphasis ("NOT", "STILL", "gave ME"); short unknown ones are acronyms (ATM, PDF).
     for (let i = 0; i < n; i++) {
       const k = key[i]!;
-      if (isShouted(toks, i, pack) && k.length >= 3 && (k.length >= 5 || pack.known.has(k))) hits.push({ rule, start: start[i]!, end: end[i]!, sentence: sentence[i]!, weight });
+      if (isShouted(toks, i, pack) && k.length >= 2 && (k.length >= 5 || pack.known.has(k))) hits.push({ rule, start: start[i]!, end: end[i]!, sentence: sentence[i]!, weight });
     }
     return;
   }

@@ -74,6 +74,8 @@ describe('flags', () => {
     ['sarcasm', "Eleven weeks of outages is not a 'minor service interruption'", "'minor service interruption'"],
     ['sarcasm', "Your 'support' team closed my ticket. Reopened it. You closed it again. Are you TRYING to lose customers?", "'support'"],
     ['sarcasm', "A £45 'admin fee' to change one name on a ticket? Daylight robbery.", "'admin fee'"],
+    ['shouting', 'You banned ME instead of the cheater.', 'ME'],
+    ['shouting', 'NO. I want my money back.', 'NO'],
     ['sarcasm', "Not another 'advisor' reading from a script. I want a manager.", "'advisor'"],
     ['cancel-threat', "Three months of this. I'm done.", "I'm done"],
     ['repeat-contact', 'You said two days for the card. Its day 9.', 'Its day 9'],
@@ -204,6 +206,7 @@ describe('does not flag', () => {
     ['public-threat', "I'll be telling my friends about you, best vet we've had. Could you send the invoice?"],
     ['public-threat', "I'm writing about my hotel booking for June."],
     ['sarcasm', 'A £45 top-up went through twice, could you refund one?'],
+    ['shouting', 'I moved to the US in May; the AT&T engineer comes at 9 AM. Our IT team has the ID.'],
   ])('%s: %s', (reason, text) => {
     expect(reasonIds(text)).not.toContain(reason);
   });
