@@ -61,8 +61,8 @@ const MAX_GAP = 3;
 const MAX_SPANS = 8;
 /** A reason must carry this many points to license a rule that `requires` it: a passing "cancelled" or "issue" does not make "Great job" sarcastic. */
 const REQUIRED_MIN = 10;
-/** A hit is shown as evidence when it carries at least this share of its reason's strongest points. */
-const EVIDENCE = 0.6;
+/** A hit is shown as evidence when it carries at least this share of its reason's strongest points ("refund", 15, beside "no refund", 25, is not). */
+const EVIDENCE = 0.65;
 
 // Reused per call (classification is synchronous): what each token means, and per-language counts.
 const infos: WordInfo[] = [];

@@ -253,6 +253,11 @@ describe('evidence', () => {
     expect(failure?.spans.map((s) => s.text)).toEqual(['no refund']);
     expect(failure?.ruleIds.length).toBeGreaterThan(1);
   });
+
+  test('a word worth three fifths of the strongest is not quoted either ("refund" beside "no refund")', () => {
+    const v = classifyMessage("I'm writing about the same refund. Three weeks later there is STILL no refund on my card.", rules);
+    expect(v.reasons.find((r) => r.id === 'service-failure')?.spans.map((s) => s.text)).toEqual(['no refund']);
+  });
 });
 
 describe('threads', () => {
