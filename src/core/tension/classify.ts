@@ -114,7 +114,7 @@ export function aggregate(reasons: Reason[], decay: number): number {
 }
 
 // Nulls, not an empty array: reading past an array's end takes V8's slow path on every unknown word.
-const NONE: WordInfo = { mask: 0, starts: new Array<null>(32).fill(null) };
+const NONE: WordInfo = { mask: 0, starts: new Array<null>(32).fill(null), seconds: [] };
 
 /** Entry index of a word, or -1. Exact words are in the table from the start; words that may start with a rule prefix are memoised. */
 function lookup(key: string, h: number, rules: TensionRules): number {
@@ -166,9 +166,18 @@ function detectLanguage(toks: Tokens, rules: TensionRules): number {
 function matchRules(text: string, toks: Tokens, pack: LanguagePack, p: number, window: number, emphasis: number): Hit[] {
   const hits: Hit[] = [];
   quotesFound = false;
-  for (let i = 0; i < toks.n; i++) {
-    const starting = infos[i]!.starts[p];
-    if (starting) for (const rule of starting) tryRule(rule, i, text, toks, pack, window, emphasis, hits);
+  const { n, sentence } = toks;
+  for (let i = 0; i < n; i++) {
+    const info = infos[i]!;
+    const starting = info.starts[p];
+    if (!starting) continue;
+    const seconds = info.seconds[p]!;
+    // The next word, if a second step could match it (-1 is in no bit set).
+    const next = i + 1 < n && sentence[i + 1] === sentence[i] ? ids[i + 1]! : -1;
+    for (let r = 0; r < starting.length; r++) {
+      const second = seconds[r]!;
+      if (second === null || hasId(second, next)) tryRule(starting[r]!, i, text, toks, pack, window, emphasis, hits);
+    }
   }
   if (toks.caps > 0 || toks.bangs.length > 0) findQuoted(text);
   for (const rule of pack.detectors) detect(rule, text, toks, pack, hits);

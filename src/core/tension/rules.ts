@@ -71,6 +71,11 @@ export interface WordInfo {
   mask: number;
   /** Per assessed pack: the rules that can start on this word, or null. */
   starts: Array<CompiledRule[] | null>;
+  /**
+   * Per pack, one per rule in starts: the bits of its second step when that step is plain words, else null.
+   * Most rules fail on the next word, and this test is much cheaper than trying them.
+   */
+  seconds: Array<Array<Uint8Array | null> | null>;
 }
 
 export interface TensionRules {
@@ -105,7 +110,7 @@ export interface WordTable {
 }
 
 /** A table entry whose WordInfo is not computed yet (see infoAt). */
-export const PENDING: WordInfo = { mask: 0, starts: [] };
+export const PENDING: WordInfo = { mask: 0, starts: [], seconds: [] };
 
 /** The WordInfo of entry e, computed on first use. */
 export function infoAt(rules: TensionRules, e: number): WordInfo {
@@ -164,7 +169,8 @@ export function wordInfo(rules: Pick<TensionRules, 'packs'>, key: string, mask: 
     if (key.length >= 3) for (const { prefix, rule } of pack.byPrefix.get(key.slice(0, 3)) ?? []) if (key.startsWith(prefix)) out.push(rule);
     return out.length ? out : null;
   });
-  return { mask, starts };
+  const seconds = starts.map((out) => out && out.map(({ steps: [, s] }) => (s?.ids && !s.prefixes!.length ? s.ids : null)));
+  return { mask, starts, seconds };
 }
 
 /** Score cut-offs (0–100): a message is tense at `tense` and heated at `heated`. */
