@@ -120,7 +120,7 @@ const NONE: WordInfo = { mask: 0, starts: new Array<null>(32).fill(null), second
 function lookup(key: string, h: number, rules: TensionRules): number {
   const t = rules.table;
   const e = findWord(t, key, h);
-  if (e >= 0 || key.length < 3 || !rules.prefixHeads.has(head(key))) return e;
+  if (e >= 0 || key.length < 3 || !hasId(rules.prefixHeads, head(key))) return e;
   addWord(t, key, h, wordInfo(rules, key, 0));
   return t.keys.length - 1;
 }
@@ -251,7 +251,7 @@ function quoteAround(start: number): number {
 function tryRule(rule: CompiledRule, i: number, text: string, toks: Tokens, pack: LanguagePack, window: number, emphasis: number, hits: Hit[]): void {
   const last = rule.steps.length === 1 ? i : matchFrom(rule.steps, 1, i + 1, toks.sentence[i]!, toks, pack.negatorIds);
   if (last < 0) return;
-  if (rule.negatedBy && ((negated(toks, i, window, rule.negatedBy, pack.clauseStarts) && !pack.clauseStarts.has(toks.key[i]!)) || deniedAfter(toks, text, i, last, rule.negatedBy))) return;
+  if (rule.negatedBy && ((negated(i, window, rule.negatedIds!, pack.clauseStartIds, toks) && !hasId(pack.clauseStartIds, ids[i]!)) || deniedAfter(toks, text, i, last, rule.negatedBy))) return;
   if (rule.unlessNear && near(toks, i, last, rule.unlessNear)) return;
   if (rule.alone && ((i > 0 && toks.sentence[i - 1] === toks.sentence[i]) || (last + 1 < toks.n && toks.sentence[last + 1] === toks.sentence[last]))) return;
   let start = toks.start[i]!;
@@ -299,15 +299,15 @@ function matchFrom(steps: Step[], si: number, ti: number, sentence: number, toks
   return ti - 1;
 }
 
-function negated(toks: Tokens, i: number, window: number, negators: Set<string>, clauseStarts: Set<string>): boolean {
+/** By word-table ids (every word of these lists is in the table): no string hashing per word looked back at. */
+function negated(i: number, window: number, negators: Uint8Array, clauseStarts: Uint8Array, toks: Tokens): boolean {
   const clause = toks.clause[i];
-  const { key } = toks;
   for (let k = i - 1; k >= 0 && k >= i - window; k--) {
     if (toks.clause[k] !== clause) return false;
-    if (negators.has(key[k]!)) return true;
+    if (hasId(negators, ids[k]!)) return true;
     // A new subject starts the threat's own clause: "if it isn't sorted by Friday I'm moving elsewhere".
     // Not when a negator or question word comes just before it: "if I cancel", "how do I cancel".
-    if (clauseStarts.has(key[k]!) && k > 0 && !negators.has(key[k - 1]!) && !(k > 1 && negators.has(key[k - 2]!))) return false;
+    if (hasId(clauseStarts, ids[k]!) && k > 0 && !hasId(negators, ids[k - 1]!) && !(k > 1 && hasId(negators, ids[k - 2]!))) return false;
   }
   return false;
 }

@@ -3,7 +3,7 @@
 // verdict. Words are written out where they are used (gzip finds the repeats better than word numbers
 // do), lists are named by number, and what a rule shares with the one before is left out.
 import { hashKey } from '../text/tokens';
-import { head, indexRule, newTable, PENDING, type CompiledRule, type LanguagePack, type Scoring, type Step, type TensionRules, type WordInfo } from './rules';
+import { addHead, indexRule, newTable, PENDING, type CompiledRule, type LanguagePack, type Scoring, type Step, type TensionRules, type WordInfo } from './rules';
 
 interface PackedPack {
   language: string;
@@ -118,10 +118,16 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
     if (ws) for (const w of ws.split(' ')) id(w, 1 << bit);
   });
   const sets = lists.map((ws) => new Set(ws));
+  // List words come first in the table, so their bit sets can be made before the rules add theirs.
+  const listBits = listIds.map((ids) => {
+    const out = new Uint8Array((words.length + 7) >> 3);
+    for (const e of ids) out[e >> 3]! |= 1 << (e & 7);
+    return out;
+  });
   // Bit sets are sized once every word is known: filled after all packs are read.
   const pendingSteps: Step[] = [];
   const pendingIds: number[][] = [];
-  const prefixHeads = new Set<number>();
+  const prefixHeads = new Uint8Array(8192);
   const packs = p.packs.map((pk, bit): LanguagePack => {
     const pack: LanguagePack = {
       language: pk.language,
@@ -131,8 +137,9 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
       detectors: [],
       rules: [],
       negators: sets[pk.negators]!,
-      negatorIds: new Uint8Array(0),
+      negatorIds: listBits[pk.negators]!,
       clauseStarts: sets[pk.clauseStarts]!,
+      clauseStartIds: listBits[pk.clauseStarts]!,
       acronyms: sets[pk.acronyms]!,
       quoteOpeners: sets[pk.quoteOpeners]!,
       known: new Set(),
@@ -159,7 +166,7 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
             if (x.endsWith('*')) {
               const prefix = x.slice(0, -1);
               prefixes.push(prefix);
-              prefixHeads.add(head(prefix));
+              addHead(prefixHeads, prefix);
             } else ids.push(id(x, 1 << bit));
           }
           const step: Step = { prefixes };
@@ -176,6 +183,7 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
           reason,
           weight,
           negatedBy: f[2] ? sets[Number(f[2])]! : null,
+          negatedIds: f[2] ? listBits[Number(f[2])]! : null,
           requires: f[3] ? f[3].split(',') : null,
           unlessNear: f[4] ? sets[Number(f[4])]! : null,
           detector: (f[5] || null) as CompiledRule['detector'],
@@ -192,7 +200,7 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
   const size = words.length;
   // One buffer for every bit set: hundreds of small typed arrays of their own cost more to allocate than the rest.
   const stride = (size + 7) >> 3;
-  const buffer = new Uint8Array(stride * (pendingSteps.length + packs.length));
+  const buffer = new Uint8Array(stride * pendingSteps.length);
   let used = 0;
   const bits = (ids: number[]): Uint8Array => {
     const out = buffer.subarray(used, (used += stride));
@@ -201,7 +209,6 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
   };
   for (let s = 0; s < pendingSteps.length; s++) pendingSteps[s]!.ids = bits(pendingIds[s]!);
   packs.forEach((pack, bit) => {
-    pack.negatorIds = bits(listIds[p.packs[bit]!.negators]!);
     // Rule words and stopwords: exactly the words whose mask has this pack's bit.
     pack.known = new Set(words.filter((_, e) => masks[e]! & (1 << bit)));
   });

@@ -22,6 +22,8 @@ export interface CompiledRule {
   weight: number;
   /** Words that cancel the match when they come shortly before it (same clause); null = never negated. */
   negatedBy: Set<string> | null;
+  /** negatedBy as a bit set over word-table entries (the matcher tests ids, not strings). */
+  negatedIds: Uint8Array | null;
   requires: string[] | null;
   unlessNear: Set<string> | null;
   detector: 'caps-block' | 'caps-word' | 'bang-run' | 'scare-quote' | null;
@@ -49,6 +51,7 @@ export interface LanguagePack {
   negatorIds: Uint8Array;
   /** Words that open a new clause ("i'm"): a match starting with one is not negated by earlier words. */
   clauseStarts: Set<string>;
+  clauseStartIds: Uint8Array;
   acronyms: Set<string>;
   /** Words a scare quote follows ("the", "your"): quoted words after them doubt a claim. */
   quoteOpeners: Set<string>;
@@ -87,8 +90,8 @@ export interface TensionRules {
   scoring: Scoring;
   /** Every exact word a language or rule knows -> what it means, then memoised words that start with a rule prefix. */
   table: WordTable;
-  /** head() of every rule prefix: only words with one of these heads can match a prefix. */
-  prefixHeads: Set<number>;
+  /** Bit head() set for every rule prefix: only words with one of these heads can match a prefix. */
+  prefixHeads: Uint8Array;
 }
 
 /**
@@ -157,9 +160,14 @@ export function addWord(t: WordTable, key: string, h: number, info: WordInfo, ma
   t.infos.push(info);
 }
 
-/** A number for the first three letters of a word (collisions only cost a memo lookup); 30 bits, so V8 keeps it a small integer (no heap number per Set lookup). */
+/** A 16-bit number for the first three letters of a word, a bit in prefixHeads (collisions only cost a memo entry). */
 export function head(key: string): number {
-  return ((key.charCodeAt(0) * 65599 + key.charCodeAt(1)) * 65599 + key.charCodeAt(2)) & 0x3fffffff;
+  return ((key.charCodeAt(0) * 65599 + key.charCodeAt(1)) * 65599 + key.charCodeAt(2)) & 0xffff;
+}
+
+export function addHead(heads: Uint8Array, prefix: string): void {
+  const h = head(prefix);
+  heads[h >> 3]! |= 1 << (h & 7);
 }
 
 /** What a word means to the classifier (computed once per word, never on the hot path). */
@@ -219,10 +227,10 @@ export function compileTensionRules(seeds: TensionSeed[], options: CompileOption
   for (const s of seeds) push(byVersion, s.version, s.language === '*' ? 'core' : s.language);
   const rulesVersion = [...byVersion].map(([v, names]) => `${[...new Set(names)].join('+')}@${v}`).join('+');
   const all = new Set<string>(lexicon.keys());
-  const prefixHeads = new Set<number>();
+  const prefixHeads = new Uint8Array(8192);
   for (const p of packs) {
-    for (const w of [...p.byWord.keys(), ...p.known, ...p.negators]) all.add(w);
-    for (const list of p.byPrefix.values()) for (const { prefix } of list) prefixHeads.add(head(prefix));
+    for (const w of [...p.byWord.keys(), ...p.known, ...p.negators, ...p.clauseStarts, ...p.rules.flatMap((r) => [...(r.negatedBy ?? [])])]) all.add(w);
+    for (const list of p.byPrefix.values()) for (const { prefix } of list) addHead(prefixHeads, prefix);
   }
   const table = newTable(all.size);
   // What each word means is worked out on its first lookup: most of these words never occur in a ticket,
@@ -240,8 +248,12 @@ export function compileTensionRules(seeds: TensionSeed[], options: CompileOption
   };
   for (const p of packs) {
     p.negatorIds = bits(p.negators);
+    p.clauseStartIds = bits(p.clauseStarts);
     const rules = new Set([...p.byWord.values()].flat().concat([...p.byPrefix.values()].flat().map((x) => x.rule), p.anyFirst));
-    for (const r of rules) for (const step of r.steps) if (step.words) step.ids = bits(step.words);
+    for (const r of rules) {
+      for (const step of r.steps) if (step.words) step.ids = bits(step.words);
+      if (r.negatedBy) r.negatedIds = bits(r.negatedBy);
+    }
   }
   return { rulesVersion, packs, languages, scoring, table, prefixHeads };
 }
@@ -264,6 +276,7 @@ function compilePack(language: string, scale: Record<string, number>, seeds: Ten
     negators: set('negators'),
     negatorIds: new Uint8Array(0),
     clauseStarts: set('clauseStarts'),
+    clauseStartIds: new Uint8Array(0),
     acronyms: set('acronyms'),
     quoteOpeners: set('quoteOpeners'),
     known: new Set(),
@@ -292,6 +305,7 @@ function compileRule(rule: TensionRuleSeed, lists: Map<string, string[]>): Compi
     reason: rule.reason,
     weight,
     negatedBy,
+    negatedIds: null,
     requires: rule.requires ?? null,
     unlessNear,
     detector: rule.detector ?? null,
