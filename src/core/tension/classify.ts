@@ -114,7 +114,7 @@ export function aggregate(reasons: Reason[], decay: number): number {
 }
 
 // Nulls, not an empty array: reading past an array's end takes V8's slow path on every unknown word.
-const NONE: WordInfo = { mask: 0, starts: new Array<null>(32).fill(null), seconds: [] };
+const NONE: WordInfo = { mask: 0, starts: new Array<null>(32).fill(null), seconds: [], gaps: [] };
 
 /** Entry index of a word, or -1. Exact words are in the table from the start; words that may start with a rule prefix are memoised. */
 function lookup(key: string, h: number, rules: TensionRules): number {
@@ -172,16 +172,24 @@ function matchRules(text: string, toks: Tokens, pack: LanguagePack, p: number, w
     const starting = info.starts[p];
     if (!starting) continue;
     const seconds = info.seconds[p]!;
+    const gaps = info.gaps[p]!;
     // The next word, if a second step could match it (-1 is in no bit set).
     const next = i + 1 < n && sentence[i + 1] === sentence[i] ? ids[i + 1]! : -1;
     for (let r = 0; r < starting.length; r++) {
       const second = seconds[r]!;
-      if (second === null || hasId(second, next)) tryRule(starting[r]!, i, text, toks, pack, window, emphasis, hits);
+      const gap = gaps[r]!;
+      if (second !== null ? hasId(second, next) : gap === null || ahead(gap, i, toks)) tryRule(starting[r]!, i, text, toks, pack, window, emphasis, hits);
     }
   }
   if (toks.caps > 0 || toks.bangs.length > 0) findQuoted(text);
   for (const rule of pack.detectors) detect(rule, text, toks, pack, hits);
   return hits;
+}
+
+/** One of the words within a gap's reach of token i (MAX_GAP words, then the step after), in its sentence. */
+function ahead(bits: Uint8Array, i: number, toks: Tokens): boolean {
+  for (let k = i + 1; k <= i + MAX_GAP + 1 && k < toks.n && toks.sentence[k] === toks.sentence[i]; k++) if (hasId(bits, ids[k]!)) return true;
+  return false;
 }
 
 /** Quoted stretches of the message, as start/end pairs (reused per call), found once when first needed. */

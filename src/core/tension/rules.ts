@@ -79,6 +79,8 @@ export interface WordInfo {
    * Most rules fail on the next word, and this test is much cheaper than trying them.
    */
   seconds: Array<Array<Uint8Array | null> | null>;
+  /** The same for a rule whose second step is a gap: the bits of the plain words after it, one of which must come within reach. */
+  gaps: Array<Array<Uint8Array | null> | null>;
 }
 
 export interface TensionRules {
@@ -113,7 +115,7 @@ export interface WordTable {
 }
 
 /** A table entry whose WordInfo is not computed yet (see infoAt). */
-export const PENDING: WordInfo = { mask: 0, starts: [], seconds: [] };
+export const PENDING: WordInfo = { mask: 0, starts: [], seconds: [], gaps: [] };
 
 /** The WordInfo of entry e, computed on first use. */
 export function infoAt(rules: TensionRules, e: number): WordInfo {
@@ -177,8 +179,10 @@ export function wordInfo(rules: Pick<TensionRules, 'packs'>, key: string, mask: 
     if (key.length >= 3) for (const { prefix, rule } of pack.byPrefix.get(key.slice(0, 3)) ?? []) if (key.startsWith(prefix)) out.push(rule);
     return out.length ? out : null;
   });
-  const seconds = starts.map((out) => out && out.map(({ steps: [, s] }) => (s?.ids && !s.prefixes!.length ? s.ids : null)));
-  return { mask, starts, seconds };
+  const plain = (s?: Step): Uint8Array | null => (s?.ids && !s.prefixes!.length ? s.ids : null);
+  const seconds = starts.map((out) => out && out.map(({ steps: [, s] }) => plain(s)));
+  const gaps = starts.map((out) => out && out.map(({ steps: [, g, s] }) => (g?.gap ? plain(s) : null)));
+  return { mask, starts, seconds, gaps };
 }
 
 /** Score cut-offs (0–100): a message is tense at `tense` and heated at `heated`. */
