@@ -12,8 +12,8 @@ import { ZENDESK_SDK_URL } from '../../scripts/workspace/server';
 // frameworks chunk (with assist.css and the rest of the English strings), loaded right after the first
 // verdict is painted. Settings validation (zod) and the other UI languages load only for the installs
 // and agents that need them.
-const STARTUP_CEILING = 41_600; // measured 41,293 (rules 1.13.0: 47 phrasings from the eleventh and twelfth development sets, +1.6 KB over 1.12.0)
-const ALL_CEILING = 100_700; // measured 100,420
+const STARTUP_CEILING = 42_700; // measured 42,385 (rules 1.14.0: 27 phrasings from the thirteenth and fourteenth development sets, +0.9 KB; faster rule skipping +0.2 KB)
+const ALL_CEILING = 101_800; // measured 101,512
 
 // Test doubles, fixtures and workspace code must never ship to agents.
 const NEVER_IN_BUNDLE = ['FakeHost', 'HostSimulator', 'paths.samples', 'Dana Whitfield', 'demoTicketSchema', 'virtual:workspace-seeds', 'fast-check', 'vitest'];

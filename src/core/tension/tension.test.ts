@@ -76,6 +76,9 @@ describe('flags', () => {
     ['sarcasm', "A £45 'admin fee' to change one name on a ticket? Daylight robbery.", "'admin fee'"],
     ['shouting', 'You banned ME instead of the cheater.', 'ME'],
     ['shouting', 'NO. I want my money back.', 'NO'],
+    ['legal-threat', 'Fix this today. Or else. My bank will hear about the charge.', 'bank will hear about'],
+    ['cancel-threat', "Otherwise I'll have no choice but to switch provider.", 'no choice but to switch'],
+    ['sarcasm', "'We're looking into it.' Sure you are.", 'Sure you are'],
     ['sarcasm', "Not another 'advisor' reading from a script. I want a manager.", "'advisor'"],
     ['cancel-threat', "Three months of this. I'm done.", "I'm done"],
     ['repeat-contact', 'You said two days for the card. Its day 9.', 'Its day 9'],
@@ -205,6 +208,10 @@ describe('does not flag', () => {
     ['insult', "It's a joke gift for my brother, could you leave the price off the slip?"],
     ['public-threat', "I'll be telling my friends about you, best vet we've had. Could you send the invoice?"],
     ['public-threat', "I'm writing about my hotel booking for June."],
+    ['public-threat', "I'd like to leave a review for the technician who fixed our boiler, he was great. Where do I do that?"],
+    ['urgency', 'Is the urgent treatment centre open on Sundays?'],
+    ['supervisor-demand', 'Thanks for escalating it to the tech team, I appreciate it.'],
+    ['cancel-threat', "Could we review the pricing for next year? We're happy with the service."],
     ['sarcasm', 'A £45 top-up went through twice, could you refund one?'],
     ['shouting', 'I moved to the US in May; the AT&T engineer comes at 9 AM. Our IT team has the ID.'],
   ])('%s: %s', (reason, text) => {
@@ -323,8 +330,5 @@ describe('rules as data', () => {
 describe('known misses', () => {
   test.fails('a polite request to close an account that mentions a competitor', () => {
     expect(reasonIds('Please close my account, I have switched to another provider.')).not.toContain('cancel-threat');
-  });
-  test.fails('threats split across sentences', () => {
-    expect(reasonIds('Fix this today. Or else. My bank will hear about the charge.')).toContain('legal-threat');
   });
 });
