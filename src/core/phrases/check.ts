@@ -1,4 +1,4 @@
-import { GAP, addPattern, isNumber, isTime, newNode, type TrieNode } from './compile';
+import { GAP, addPattern, isName, isNumber, isTime, newNode, type TrieNode } from './compile';
 import { closest } from '../text/hints';
 import type { CustomPhrase, ElementRule, FlagRule, PhraseSeed } from './schema';
 import { CATEGORIES, ELEMENTS, SEVERITIES, type Category, type ElementId, type Severity } from './vocabulary';
@@ -89,7 +89,7 @@ const TENSION_STEP: Record<Tension, number> = { calm: 0, tense: 1, heated: 2 };
 export function checkDraft(text: string, rules: PhraseRules, options: { tension?: Tension } = {}): DraftVerdict {
   const t = tokenize(text);
   const step = TENSION_STEP[options.tension ?? 'calm'] ?? 0;
-  const matches = findMatches(t, rules);
+  const matches = findMatches(t, rules, text);
   const flags: Flag[] = [];
   const elements = Object.fromEntries(ELEMENTS.map((e) => [e, { present: false }])) as Record<ElementId, ElementHit>;
   const span = (s: number, e: number) => ({ start: t.start[s]!, end: t.end[e - 1]!, text: text.slice(t.start[s]!, t.end[e - 1]!) });
@@ -126,7 +126,7 @@ let steps = 0;
 export const workDone = (): number => steps;
 
 /** Per rule, its leftmost-longest non-overlapping matches (token ranges), minus those its `unless` patterns cover. */
-function findMatches(t: Tokens, rules: PhraseRules): Map<number, [number, number][]> {
+function findMatches(t: Tokens, rules: PhraseRules, text: string): Map<number, [number, number][]> {
   const { tok, brk, quoted } = t;
   const n = tok.length;
   const hits: number[] = [];
@@ -141,6 +141,7 @@ function findMatches(t: Tokens, rules: PhraseRules): Map<number, [number, number
     if (node.any) walk(node.any, pos + 1, from);
     if (node.num && isNumber(w)) walk(node.num, pos + 1, from);
     if (node.time && isTime(w)) walk(node.time, pos + 1, from);
+    if (node.name && isName(text, t.start[pos]!, w)) walk(node.name, pos + 1, from);
     const gap = node.gap;
     if (gap) {
       for (let k = 0; k <= GAP; k++) {
@@ -160,6 +161,7 @@ function findMatches(t: Tokens, rules: PhraseRules): Map<number, [number, number
     if (root.num && isNumber(w)) walk(root.num, i + 1, i);
     if (root.any) walk(root.any, i + 1, i);
     if (root.time && isTime(w)) walk(root.time, i + 1, i);
+    if (root.name && isName(text, t.start[i]!, w)) walk(root.name, i + 1, i);
   }
 
   const found = new Map<number, [number, number][]>();

@@ -5,6 +5,8 @@
 //   *             any one word;  *? an optional one
 //   ...           a gap of 0–8 words inside the sentence ("either ... or")
 //   <num>         a number ("24", "two");  <time> a clock time written as one word ("5pm")
+//   <name>        a word written with a capital and then small letters that is not a pronoun, article
+//                 or team ("Ana", not "She", "The" or "Billing")
 // Every pattern becomes plain key paths at load time, so matching is a bounded walk per word.
 import { ALIASES, phraseTokens } from './tokens';
 
@@ -16,14 +18,15 @@ export interface TrieNode {
   next?: Map<string, TrieNode>;
   /** Tags of the patterns that end here: rule index × 2, +1 for an `unless` pattern. */
   ends?: number[];
-  /** Children for "*", "<num>", "<time>" and "...", kept out of the map so plain words cost one lookup. */
+  /** Children for "*", "<num>", "<time>", "<name>" and "...", kept out of the map so plain words cost one lookup. */
   any?: TrieNode;
   num?: TrieNode;
   time?: TrieNode;
+  name?: TrieNode;
   gap?: TrieNode;
 }
 
-const FIELD: Record<string, 'any' | 'num' | 'time' | 'gap'> = { '*': 'any', '<num>': 'num', '<time>': 'time', '...': 'gap' };
+const FIELD: Record<string, 'any' | 'num' | 'time' | 'name' | 'gap'> = { '*': 'any', '<num>': 'num', '<time>': 'time', '<name>': 'name', '...': 'gap' };
 
 export const newNode = (): TrieNode => ({});
 
@@ -132,3 +135,16 @@ function child(node: TrieNode, key: string): TrieNode {
 const NUMBER_WORDS = new Set('one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty-eight twenty-four few couple'.split(' '));
 export const isNumber = (w: string): boolean => (w.charCodeAt(0) < 58 ? /^\d[\d:.,/-]*$/.test(w) : NUMBER_WORDS.has(w));
 export const isTime = (w: string): boolean => w.charCodeAt(0) < 58 && /^\d{1,4}(am|pm)$/.test(w);
+
+// Capitalised words that start sentences or name a team, not a person who owns the next step.
+const NOT_NAMES = new Set(
+  ('i we you he she they it this that these those there here the a an our my your their his her its someone somebody anyone ' +
+    'everyone nobody one who which what support team billing sales finance accounts shipping engineering it customer service ' +
+    'also then so and but please hopefully today tomorrow monday tuesday wednesday thursday friday saturday sunday').split(' '),
+);
+/** A person's name as written in a draft: capital then small letters ("Ana", "O'Neill"), not a pronoun or team. */
+export const isName = (text: string, at: number, w: string): boolean => {
+  const c = text.charAt(at);
+  const d = text.charAt(at + 1);
+  return c !== c.toLowerCase() && d !== d.toUpperCase() && !NOT_NAMES.has(w);
+};
