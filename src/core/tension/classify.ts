@@ -436,7 +436,8 @@ function scareQuotes(rule: CompiledRule, text: string, toks: Tokens, pack: Langu
  * Drops hits whose rule `requires` a reason that did not fire in the same sentence or one next to it
  * ("Really great service. Still no refund."); a scare quote doubts a claim, and the complaint that shows
  * it can be anywhere in the message ("Your 'support' team closed my ticket. … Are you TRYING to lose
- * customers?") (hits are few: no maps).
+ * customers?"), and so can the anger behind a rule marked `anywhere` ("F*** this. … Cancel my account.")
+ * (hits are few: no maps).
  */
 function keepRequired(hits: Hit[]): Hit[] {
   let w = 0;
@@ -446,7 +447,7 @@ function keepRequired(hits: Hit[]): Hit[] {
     let ok = need === null;
     for (let j = 0; !ok && j < hits.length; j++) {
       const o = hits[j]!;
-      ok = o.rule.requires === null && o.weight >= REQUIRED_MIN && (h.rule.detector === 'scare-quote' || Math.abs(o.sentence - h.sentence) <= 1) && need!.includes(o.rule.reason);
+      ok = o.rule.requires === null && o.weight >= REQUIRED_MIN && (h.rule.detector === 'scare-quote' || h.rule.anywhere || Math.abs(o.sentence - h.sentence) <= 1) && need!.includes(o.rule.reason);
     }
     if (ok) hits[w++] = h;
   }

@@ -28,6 +28,8 @@ const EXAMPLES = [
   "Day 6 of 'we'll email you within 48 hours'. Still nothing, this is a joke.",
   // Rules that fire only as a sentence of their own.
   'Two hours on hold and cut off. Brilliant. Manager. Now.',
+  // A rule whose required anger may be anywhere in the message.
+  'F*** this. Three hours of my life in your queue. Cancel my account.',
 ];
 
 describe('packed rules', () => {

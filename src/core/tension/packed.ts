@@ -15,7 +15,7 @@ interface PackedPack {
   /**
    * One line per rule (the entries of a `words` rule share one):
    * `id;reason;negatedBy;requires;unlessNear;detector;min;flags;entries`, lists by index, empty = none
-   * (reason: the previous line's; min: 2; flags: `q` quoted, `a` alone, or empty). The id starts with how many characters (0–9) it shares with the one
+   * (reason: the previous line's; min: 2; flags: `q` quoted, `a` alone, `w` requires anywhere, or empty). The id starts with how many characters (0–9) it shares with the one
    * before. Entries are `,`-separated `pattern:weight` (no weight: the previous entry's); a pattern is
    * steps split by spaces: `_` any word, `..` a gap, else `|`-separated words and `prefix*`, sorted so
    * that the same alternatives read the same everywhere.
@@ -72,13 +72,13 @@ export function packTensionRules(rules: TensionRules): PackedTensionRules {
       const entry = `${r.steps.map((s) => step(s, bit)).join(' ')}${r.weight === weight ? '' : `:${r.weight}`}`;
       weight = r.weight;
       // The entries of one `words` rule share everything but their points and pattern.
-      if (last && last.id === r.id && last.reason === r.reason && last.negatedBy === r.negatedBy && last.unlessNear === r.unlessNear && last.quoted === r.quoted && last.alone === r.alone) {
+      if (last && last.id === r.id && last.reason === r.reason && last.negatedBy === r.negatedBy && last.unlessNear === r.unlessNear && last.quoted === r.quoted && last.alone === r.alone && last.anywhere === r.anywhere) {
         lines[lines.length - 1] += `,${entry}`;
       } else {
         let shared = 0;
         while (shared < 9 && r.id[shared] !== undefined && r.id[shared] === id[shared]) shared++;
         id = r.id;
-        const fields = [`${shared}${r.id.slice(shared)}`, r.reason === reason ? '' : r.reason, list(r.negatedBy), r.requires?.join(',') ?? '', list(r.unlessNear), r.detector ?? '', r.min === 2 ? '' : r.min, `${r.quoted ? 'q' : ''}${r.alone ? 'a' : ''}`];
+        const fields = [`${shared}${r.id.slice(shared)}`, r.reason === reason ? '' : r.reason, list(r.negatedBy), r.requires?.join(',') ?? '', list(r.unlessNear), r.detector ?? '', r.min === 2 ? '' : r.min, `${r.quoted ? 'q' : ''}${r.alone ? 'a' : ''}${r.anywhere ? 'w' : ''}`];
         if (fields.some((f) => /[;\n]/.test(String(f)))) throw new Error(`packTensionRules: rule ${r.id} cannot be packed`);
         lines.push(`${fields.join(';')};${entry}`);
       }
@@ -189,6 +189,7 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
           detector: (f[5] || null) as CompiledRule['detector'],
           quoted: f[7]!.includes('q'),
           alone: f[7]!.includes('a'),
+          anywhere: f[7]!.includes('w'),
           min: f[6] ? Number(f[6]) : 2,
           steps,
         };

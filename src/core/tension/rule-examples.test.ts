@@ -468,6 +468,10 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.insult.this-circus', "I've had enough of this circus."],
   ['en.accuse.breach-trust', 'Sending my records to my employer is a breach of trust.'],
   ['en.emotion.telling-me', "So you're telling me I have to pay again?"],
+  ['en.sarcasm.well-done', 'Well done. You lost my parcel again and your team is useless.'],
+  ['en.sarcasm.not-really', "Half the videos are gone. That's not really lifetime, is it."],
+  ['en.sarcasm.so-now', 'Oh, so now you want my feedback?'],
+  ['en.sarcasm.nobody-works', 'Fifth email. Starting to think nobody actually works there.'],
 ];
 
 const rules = seedRules();

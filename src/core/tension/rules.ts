@@ -31,6 +31,8 @@ export interface CompiledRule {
   quoted: boolean;
   /** Only when the match is the whole sentence. */
   alone: boolean;
+  /** `requires` is met by a reason anywhere in the message. */
+  anywhere: boolean;
   min: number;
   steps: Step[];
   /** For `words` rules: the entry ("hate*") this compiled rule stands for (the fit script keys on it). */
@@ -315,6 +317,7 @@ function compileRule(rule: TensionRuleSeed, lists: Map<string, string[]>): Compi
     detector: rule.detector ?? null,
     quoted: rule.quoted === true,
     alone: rule.alone === true,
+    anywhere: rule.anywhere === true,
     min: rule.min ?? 2,
     steps,
     entry,

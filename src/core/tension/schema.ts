@@ -23,8 +23,10 @@ export const TensionRuleSchema = /* @__PURE__ */ (() => z.strictObject({
   /** Named lists whose words, in the few words before the match (same clause), cancel it:
    * ["negators"] for "not angry", add "hypotheticals" for "how do I cancel". */
   negatedBy: z.optional(z.array(z.string())),
-  /** Only counts when one of these reasons also fired in the same sentence. */
+  /** Only counts when one of these reasons also fired in the same sentence or one next to it. */
   requires: z.optional(z.array(z.string())),
+  /** The reasons `requires` names may be anywhere in the message: "F*** this. Three hours in your queue. Cancel my account." */
+  anywhere: z.optional(z.boolean()),
   /** Ignored when a word of this list is within two words (e.g. profanity used positively). */
   unlessNear: z.optional(z.string()),
   /** Fires only inside quotation marks, and quotes the whole quotation as evidence: the company's own
