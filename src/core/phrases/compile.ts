@@ -28,7 +28,8 @@ export interface TrieNode {
 
 const FIELD: Record<string, 'any' | 'num' | 'time' | 'name' | 'gap'> = { '*': 'any', '<num>': 'num', '<time>': 'time', '<name>': 'name', '...': 'gap' };
 
-export const newNode = (): TrieNode => ({});
+// Every node has every field, so the walk reads one object shape (V8 keeps the property loads monomorphic).
+export const newNode = (): TrieNode => ({ next: undefined, ends: undefined, any: undefined, num: undefined, time: undefined, name: undefined, gap: undefined });
 
 type Item = string | Item[][]; // a key, or a group of alternative item sequences ([] = may be skipped)
 
@@ -144,7 +145,11 @@ const NOT_NAMES = new Set(
 );
 /** A person's name as written in a draft: capital then small letters ("Ana", "O'Neill"), not a pronoun or team. */
 export const isName = (text: string, at: number, w: string): boolean => {
-  const c = text.charAt(at);
-  const d = text.charAt(at + 1);
-  return c !== c.toLowerCase() && d !== d.toUpperCase() && !NOT_NAMES.has(w);
+  const c = text.charCodeAt(at);
+  // Most words start with a small letter: that test is one comparison (ASCII), the rest only for capitals.
+  if (c >= 97 && c <= 122) return false;
+  const d = text.charCodeAt(at + 1);
+  const upper = c >= 65 && c <= 90 ? true : c > 127 && text[at] !== text[at]!.toLowerCase();
+  const lower = d >= 97 && d <= 122 ? true : d > 127 && text[at + 1] !== text[at + 1]!.toUpperCase();
+  return upper && lower && !NOT_NAMES.has(w);
 };
