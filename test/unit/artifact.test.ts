@@ -12,8 +12,8 @@ import { ZENDESK_SDK_URL } from '../../scripts/workspace/server';
 // frameworks chunk (with assist.css and the rest of the English strings), loaded right after the first
 // verdict is painted. Settings validation (zod) and the other UI languages load only for the installs
 // and agents that need them.
-const STARTUP_CEILING = 42_800; // measured 42,489 (rules 1.15.0: 27 + 9 phrasings from development sets 13 to 15, +1.0 KB over 1.13.0; faster rule skipping +0.2 KB)
-const ALL_CEILING = 102_300; // measured 102,031
+const STARTUP_CEILING = 43_000; // measured 42,896 (rules 1.16.0: quoted claims such as 'priority' and more scare-quote openers, +0.4 KB over 1.15.0)
+const ALL_CEILING = 102_600; // measured 102,453
 
 // Test doubles, fixtures and workspace code must never ship to agents.
 const NEVER_IN_BUNDLE = ['FakeHost', 'HostSimulator', 'paths.samples', 'Dana Whitfield', 'demoTicketSchema', 'virtual:workspace-seeds', 'fast-check', 'vitest'];

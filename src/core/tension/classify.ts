@@ -242,6 +242,17 @@ function isUpperAt(text: string, i: number): boolean {
   return c > 64 && c < 91;
 }
 
+/** Every word capitalised: a name ("the 'Urgent Care Plus' add-on", "'Premium'"), not words given back. */
+function isTitled(text: string, from: number, to: number): boolean {
+  let words = 0;
+  for (let k = from; k < to; k++) {
+    if (!isLetter(text.charCodeAt(k)) || (k > from && text.charCodeAt(k - 1) !== 0x20)) continue;
+    if (!isUpperAt(text, k)) return false;
+    words++;
+  }
+  return words > 0;
+}
+
 function isLetter(c: number): boolean {
   return (c > 96 && c < 123) || (c > 64 && c < 91) || (c > 47 && c < 58) || c >= 0xc0;
 }
@@ -267,7 +278,7 @@ function tryRule(rule: CompiledRule, i: number, text: string, toks: Tokens, pack
   if (rule.quoted) {
     findQuoted(text);
     const q = quoteAround(start);
-    if (q < 0 || quoted[q + 1]! < end) return;
+    if (q < 0 || quoted[q + 1]! < end || isTitled(text, quoted[q]! + 1, quoted[q + 1]!)) return;
     start = quoted[q]!;
     end = quoted[q + 1]! + 1;
   }

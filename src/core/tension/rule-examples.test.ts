@@ -190,6 +190,7 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.accuse.ignore', 'Fine. Ignore my emails.'],
   ['en.accuse.at-me', 'Your agent laughed at me on the phone.'],
   ['en.sarcasm.quoted-voice', "Day 6 of 'we'll email you within 48 hours' and still nothing."],
+  ['en.sarcasm.quoted-claim', "So the 'priority' support we pay extra for means a 4-day wait?"],
   ['en.accuse.hung-up', 'Your agent hung up on me twice.'],
   // 1.5.0: phrasings from the fourth development set.
   ['en.cancel.cancelling', 'cancelling my membership today'],

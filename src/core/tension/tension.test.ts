@@ -85,6 +85,8 @@ describe('flags', () => {
     ['repeat-contact', 'You said two days for the card. Its day 9.', 'Its day 9'],
     ['supervisor-demand', 'Can it please be escalated to someone who can decide?', 'escalated to someone'],
     ['accusation', "You raised the price and hoped I wouldn't notice.", "hoped I wouldn't notice"],
+    ['sarcasm', "Love how the 'instant' transfer is now on day three.", "'instant'"],
+    ['sarcasm', "I never signed up for that 'membership'. Give it back or I'll see you in court.", "'membership'"],
   ])('%s: %s', (reason, text, evidence) => {
     const v = classifyMessage(text, rules);
     const r = v.reasons.find((x) => x.id === reason);
@@ -200,6 +202,9 @@ describe('does not flag', () => {
     ['repeat-contact', 'Sorted, thanks.\nBest\nMaria\nSupport'],
     ['urgency', 'The parcel arrived on Tuesday, all good, thanks!'],
     ['sarcasm', "My 'Urgent Care Plus' add-on renewal failed, can you retry it?"],
+    ['sarcasm', "Does the 'unlimited' data plan include roaming?"],
+    ['sarcasm', "Hello, the word 'premium' is misspelt on your pricing page."],
+    ['sarcasm', "Is the 'Premium' plan billed monthly or yearly?"],
     ['public-threat', "I'd happily leave you a review if there was a way to do it in-app - is there?"],
     ['legal-threat', 'Wow, that was quick - dispute resolved and money back in 24 hours. Thank you!'],
     ['legal-threat', 'Please can I book Milo in for his booster? Any afternoon next week. Thanks, Sue'],
