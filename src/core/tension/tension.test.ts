@@ -203,6 +203,8 @@ describe('does not flag', () => {
     ['urgency', 'The parcel arrived on Tuesday, all good, thanks!'],
     ['sarcasm', "My 'Urgent Care Plus' add-on renewal failed, can you retry it?"],
     ['sarcasm', "Does the 'unlimited' data plan include roaming?"],
+    ['negative-emotion', 'My son was furious when the game crashed, can you help him log back in?'],
+    ['negative-emotion', 'Hello, my daughter gets very anxious at the dentist. Is anyone good with nervous children?'],
     ['sarcasm', "Hello, the word 'premium' is misspelt on your pricing page."],
     ['sarcasm', "Is the 'Premium' plan billed monthly or yearly?"],
     ['public-threat', "I'd happily leave you a review if there was a way to do it in-app - is there?"],
@@ -336,6 +338,10 @@ describe('rules as data', () => {
 });
 
 describe('known misses', () => {
+  // A word of the "others" list before "I" reads as a negator that licenses the clause ("if I", "how do I").
+  test.fails('a feeling shared with a third party: "my wife and I"', () => {
+    expect(reasonIds('My wife and I are furious about the missed delivery.')).toContain('negative-emotion');
+  });
   test.fails('a polite request to close an account that mentions a competitor', () => {
     expect(reasonIds('Please close my account, I have switched to another provider.')).not.toContain('cancel-threat');
   });
