@@ -191,6 +191,11 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.accuse.at-me', 'Your agent laughed at me on the phone.'],
   ['en.sarcasm.quoted-voice', "Day 6 of 'we'll email you within 48 hours' and still nothing."],
   ['en.sarcasm.quoted-claim', "So the 'priority' support we pay extra for means a 4-day wait?"],
+  // 1.16.0: phrasings from the sixteenth development set.
+  ['en.sarcasm.genius-move', 'Genius move, charging me a late fee for a payment you failed to take.'],
+  ['en.sarcasm.call-yourselves', 'Call yourselves a bank?'],
+  ['en.sarcasm.love-waiting', 'Love waiting 3 hours for a chat agent.'],
+  ['en.sarcasm.for-a-friend', 'Is there any point rating the call if nobody reads the ratings? Asking for a friend.'],
   ['en.accuse.hung-up', 'Your agent hung up on me twice.'],
   // 1.5.0: phrasings from the fourth development set.
   ['en.cancel.cancelling', 'cancelling my membership today'],
