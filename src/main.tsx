@@ -66,8 +66,9 @@ if (root) {
         if (ticket.state.value.status === 'loading') return;
         queueMicrotask(() => stop());
         // A frame has painted after the verdict; browsers pause frames in hidden iframes (a scrolled or
-        // collapsed apps tray), so a timer makes sure the panels still start.
-        requestAnimationFrame(() => setTimeout(resolve, 0));
+        // collapsed apps tray), so a timer makes sure the panels still start. Two tasks after the frame:
+        // what was queued while it ran (input, the host's messages) goes before the chunk's evaluation.
+        requestAnimationFrame(() => setTimeout(() => setTimeout(resolve, 0), 0));
         setTimeout(resolve, 100);
       });
     });
