@@ -34,6 +34,9 @@ export interface PackedTensionRules {
   packs: PackedPack[];
 }
 
+/** The prefixes of a step that has none (most): one shared array, never written to. */
+const NO_PREFIXES: string[] = [];
+
 /** Characters the packed grammar uses; no word may contain them. */
 const SYNTAX = /[\s|;,:*]/;
 
@@ -126,7 +129,9 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
   });
   // Bit sets are sized once every word is known: filled after all packs are read.
   const pendingSteps: Step[] = [];
-  const pendingIds: number[][] = [];
+  // The word ids of every pending step, one after another; step s's end at pendingEnds[s].
+  const pendingIds: number[] = [];
+  const pendingEnds: number[] = [];
   const prefixHeads = new Uint8Array(8192);
   const packs = p.packs.map((pk, bit): LanguagePack => {
     const pack: LanguagePack = {
@@ -151,48 +156,59 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
       const f = line.split(';');
       ruleId = ruleId.slice(0, Number(f[0]![0])) + f[0]!.slice(1);
       reason = f[1] || reason;
+      // What the entries of a line share is read once (and shared: nothing mutates a compiled rule).
+      const negatedBy = f[2] ? sets[Number(f[2])]! : null;
+      const negatedIds = f[2] ? listBits[Number(f[2])]! : null;
+      const requires = f[3] ? f[3].split(',') : null;
+      const unlessNear = f[4] ? sets[Number(f[4])]! : null;
+      const detector = (f[5] || null) as CompiledRule['detector'];
+      const flags = f[7]!;
+      const quoted = flags.includes('q');
+      const alone = flags.includes('a');
+      const anywhere = flags.includes('w');
+      const min = f[6] ? Number(f[6]) : 2;
       for (const entry of f[8]!.split(',')) {
         const colon = entry.indexOf(':');
         if (colon >= 0) weight = Number(entry.slice(colon + 1));
         const pattern = colon >= 0 ? entry.slice(0, colon) : entry;
         let firstWords: string[] = [];
-        const steps = (pattern ? pattern.split(' ') : []).map((part, k): Step => {
-          if (part === '_') return { any: true };
-          if (part === '..') return { gap: true };
+        const parts = pattern ? pattern.split(' ') : [];
+        const steps: Step[] = [];
+        for (let k = 0; k < parts.length; k++) {
+          const part = parts[k]!;
+          if (part === '_') {
+            steps.push({ any: true });
+            continue;
+          }
+          if (part === '..') {
+            steps.push({ gap: true });
+            continue;
+          }
           const alts = part.split('|');
-          const ids: number[] = [];
-          const prefixes: string[] = [];
+          let prefixes = NO_PREFIXES;
+          let words = 0;
           for (const x of alts) {
             if (x.endsWith('*')) {
               const prefix = x.slice(0, -1);
+              if (prefixes === NO_PREFIXES) prefixes = [];
               prefixes.push(prefix);
               addHead(prefixHeads, prefix);
-            } else ids.push(id(x, 1 << bit));
+            } else {
+              words++;
+              const e = id(x, 1 << bit);
+              if (k > 0) pendingIds.push(e);
+            }
           }
           const step: Step = { prefixes };
+          steps.push(step);
           // classify finds a first step through the index (indexRule) and tests the steps after it by their bits.
-          if (k === 0) firstWords = prefixes.length ? alts.slice(0, ids.length) : alts;
+          if (k === 0) firstWords = prefixes.length ? alts.slice(0, words) : alts;
           else {
             pendingSteps.push(step);
-            pendingIds.push(ids);
+            pendingEnds.push(pendingIds.length);
           }
-          return step;
-        });
-        const rule: CompiledRule = {
-          id: ruleId,
-          reason,
-          weight,
-          negatedBy: f[2] ? sets[Number(f[2])]! : null,
-          negatedIds: f[2] ? listBits[Number(f[2])]! : null,
-          requires: f[3] ? f[3].split(',') : null,
-          unlessNear: f[4] ? sets[Number(f[4])]! : null,
-          detector: (f[5] || null) as CompiledRule['detector'],
-          quoted: f[7]!.includes('q'),
-          alone: f[7]!.includes('a'),
-          anywhere: f[7]!.includes('w'),
-          min: f[6] ? Number(f[6]) : 2,
-          steps,
-        };
+        }
+        const rule: CompiledRule = { id: ruleId, reason, weight, negatedBy, negatedIds, requires, unlessNear, detector, quoted, alone, anywhere, min, steps };
         indexRule(pack, rule, firstWords);
       }
     }
@@ -202,13 +218,14 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
   // One buffer for every bit set: hundreds of small typed arrays of their own cost more to allocate than the rest.
   const stride = (size + 7) >> 3;
   const buffer = new Uint8Array(stride * pendingSteps.length);
-  let used = 0;
-  const bits = (ids: number[]): Uint8Array => {
-    const out = buffer.subarray(used, (used += stride));
-    for (const e of ids) out[e >> 3]! |= 1 << (e & 7);
-    return out;
-  };
-  for (let s = 0; s < pendingSteps.length; s++) pendingSteps[s]!.ids = bits(pendingIds[s]!);
+  for (let s = 0, i = 0; s < pendingSteps.length; s++) {
+    const out = buffer.subarray(s * stride, (s + 1) * stride);
+    for (const end = pendingEnds[s]!; i < end; i++) {
+      const e = pendingIds[i]!;
+      out[e >> 3]! |= 1 << (e & 7);
+    }
+    pendingSteps[s]!.ids = out;
+  }
   packs.forEach((pack, bit) => {
     // Rule words and stopwords: exactly the words whose mask has this pack's bit.
     pack.known = new Set(words.filter((_, e) => masks[e]! & (1 << bit)));
