@@ -196,6 +196,9 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.sarcasm.call-yourselves', 'Call yourselves a bank?'],
   ['en.sarcasm.love-waiting', 'Love waiting 3 hours for a chat agent.'],
   ['en.sarcasm.for-a-friend', 'Is there any point rating the call if nobody reads the ratings? Asking for a friend.'],
+  // 1.16.0: from the seventeenth development set.
+  ['en.accuse.you-liars', "You're a bunch of liars."],
+  ['en.public.scene', "I'll be at your box office making a scene in front of everyone."],
   ['en.accuse.hung-up', 'Your agent hung up on me twice.'],
   // 1.5.0: phrasings from the fourth development set.
   ['en.cancel.cancelling', 'cancelling my membership today'],
