@@ -208,6 +208,7 @@ describe('does not flag', () => {
     ['insult', 'I know this is a stupid question but where do I find my policy number?'],
     ['legal-threat', 'We have a lasting power of attorney for my dad. Can we get that noted on the account?'],
     ['sarcasm', 'Does the warranty cover water damage? Asking for a friend (my toddler and a sippy cup).'],
+    ['urgency', 'Am I entitled to a refund if I cancel within 14 days? Just reading the terms.'],
     ['negative-emotion', 'Hello, my daughter gets very anxious at the dentist. Is anyone good with nervous children?'],
     ['sarcasm', "Hello, the word 'premium' is misspelt on your pricing page."],
     ['sarcasm', "Is the 'Premium' plan billed monthly or yearly?"],
