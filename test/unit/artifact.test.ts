@@ -13,7 +13,7 @@ import { ZENDESK_SDK_URL } from '../../scripts/workspace/server';
 // verdict is painted. Settings validation (zod) and the other UI languages load only for the installs
 // and agents that need them.
 const STARTUP_CEILING = 43_500; // measured 43,424 (rules 1.16.0: quoted claims such as 'priority', scare-quote openers, third-party feelings and the dev16/dev17 phrasings, +0.8 KB over 1.15.0; a leaner unpack +0.1 KB)
-const ALL_CEILING = 103_000; // measured 102,903
+const ALL_CEILING = 103_100; // measured 103,026
 
 // Test doubles, fixtures and workspace code must never ship to agents.
 const NEVER_IN_BUNDLE = ['FakeHost', 'HostSimulator', 'paths.samples', 'Dana Whitfield', 'demoTicketSchema', 'virtual:workspace-seeds', 'fast-check', 'vitest'];

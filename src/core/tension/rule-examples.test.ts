@@ -201,6 +201,7 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.public.scene', "I'll be at your box office making a scene in front of everyone."],
   ['en.urgent.within-days', "Third letter, no reply. Please correct this within 14 days."],
   ['en.urgent.do-today', 'Can someone technical look at this today please?'],
+  ['en.insult.nobody-knows', "Nobody in this company knows what they're doing."],
   ['en.accuse.hung-up', 'Your agent hung up on me twice.'],
   // 1.5.0: phrasings from the fourth development set.
   ['en.cancel.cancelling', 'cancelling my membership today'],
