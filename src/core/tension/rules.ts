@@ -77,13 +77,25 @@ export interface WordInfo {
   /** Per assessed pack: the rules that can start on this word, or null. */
   starts: Array<CompiledRule[] | null>;
   /**
-   * Per pack, one per rule in starts: the bits of its second step when that step is plain words, else null.
-   * Most rules fail on the next word, and this test is much cheaper than trying them.
+   * Per pack, one per rule in starts: a test its next word must pass (the second step, or the third after a
+   * `_`), else null. Most rules fail on the next word, and this test is much cheaper than trying them.
    */
-  seconds: Array<Array<Uint8Array | null> | null>;
-  /** The same for a rule whose second step is a gap: the bits of the plain words after it, one of which must come within reach. */
-  gaps: Array<Array<Uint8Array | null> | null>;
+  seconds: Array<Array<Filter | null> | null>;
+  /** The same for a rule whose second step is a gap: the step after it, one word of which must come within reach. */
+  gaps: Array<Array<Filter | null> | null>;
 }
+
+/** A word step as a quick test: its words' bits or its prefixes, `at` words after the first (after a gap: within `at` words). */
+export interface Filter {
+  at: number;
+  ids: Uint8Array;
+  prefixes: string[];
+  /** The word step right after this one, if the pattern has one. */
+  then: Filter | null;
+}
+
+/** Words a gap (`..`) may skip. */
+export const MAX_GAP = 3;
 
 export interface TensionRules {
   rulesVersion: string;
@@ -94,7 +106,7 @@ export interface TensionRules {
   scoring: Scoring;
   /** Every exact word a language or rule knows -> what it means, then memoised words that start with a rule prefix. */
   table: WordTable;
-  /** Bit head() set for every rule prefix: only words with one of these heads can match a prefix. */
+  /** Bit head() set for the prefix of every step: only words with one of these heads can match a prefix (and only they get memo entries). */
   prefixHeads: Uint8Array;
 }
 
@@ -181,10 +193,28 @@ export function wordInfo(rules: Pick<TensionRules, 'packs'>, key: string, mask: 
     if (key.length >= 3) for (const { prefix, rule } of pack.byPrefix.get(key.slice(0, 3)) ?? []) if (key.startsWith(prefix)) out.push(rule);
     return out.length ? out : null;
   });
-  const plain = (s?: Step): Uint8Array | null => (s?.ids && !s.prefixes!.length ? s.ids : null);
-  const seconds = starts.map((out) => out && out.map(({ steps: [, s] }) => plain(s)));
-  const gaps = starts.map((out) => out && out.map(({ steps: [, g, s] }) => (g?.gap ? plain(s) : null)));
+  const seconds = starts.map((out) => out && out.map(({ steps }) => (steps[1]?.any ? filter(steps, 2, 2) : filter(steps, 1, 1))));
+  const gaps = starts.map(
+    (out) =>
+      out &&
+      out.map(({ steps }) => {
+        let k = 1;
+        while (steps[k]?.gap) k++;
+        return k > 1 ? filter(steps, k, 1 + MAX_GAP * (k - 1)) : null;
+      }),
+  );
   return { mask, starts, seconds, gaps };
+}
+
+// One filter per step and offset: words share them, and the matcher sees few distinct objects.
+const filters = new WeakMap<Step, Filter[]>();
+
+function filter(steps: Step[], k: number, at: number): Filter | null {
+  const step = steps[k];
+  if (!step?.ids) return null;
+  const made = filters.get(step) ?? [];
+  filters.set(step, made);
+  return (made[at] ??= { at, ids: step.ids, prefixes: step.prefixes!, then: filter(steps, k + 1, 1) });
 }
 
 /** Score cut-offs (0–100): a message is tense at `tense` and heated at `heated`. */
@@ -236,7 +266,8 @@ export function compileTensionRules(seeds: TensionSeed[], options: CompileOption
   const prefixHeads = new Uint8Array(8192);
   for (const p of packs) {
     for (const w of [...p.byWord.keys(), ...p.known, ...p.negators, ...p.clauseStarts, ...p.rules.flatMap((r) => [...(r.negatedBy ?? [])])]) all.add(w);
-    for (const list of p.byPrefix.values()) for (const { prefix } of list) addHead(prefixHeads, prefix);
+    // Every step's prefixes, as packed.ts does: the matcher skips prefix tests on words with no entry.
+    for (const r of p.rules) for (const step of r.steps) for (const prefix of step.prefixes ?? []) addHead(prefixHeads, prefix);
   }
   const table = newTable(all.size);
   // What each word means is worked out on its first lookup: most of these words never occur in a ticket,
