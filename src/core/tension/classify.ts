@@ -113,7 +113,7 @@ export function aggregate(reasons: Reason[], decay: number): number {
 }
 
 // Nulls, not an empty array: reading past an array's end takes V8's slow path on every unknown word.
-const NONE: WordInfo = { mask: 0, starts: new Array<null>(32).fill(null), seconds: [], gaps: [] };
+const NONE: WordInfo = { mask: 0, starts: new Array<null>(32).fill(null), seconds: [], gaps: [], byNext: [], others: [] };
 
 /** Entry index of a word, or -1. Exact words are in the table from the start; words that may start with a rule prefix are memoised. */
 function lookup(key: string, h: number, rules: TensionRules): number {
@@ -172,7 +172,12 @@ function matchRules(text: string, toks: Tokens, pack: LanguagePack, p: number, w
     if (!starting) continue;
     const seconds = info.seconds[p]!;
     const gaps = info.gaps[p]!;
-    for (let r = 0; r < starting.length; r++) {
+    const others = info.others[p]!;
+    // The rules keyed by the next word, merged with the others in their order (hits keep seed order).
+    const keyed = i + 1 < n && sentence[i + 1] === sentence[i] ? info.byNext[p]!.get(ids[i + 1]!) : undefined;
+    const nk = keyed === undefined ? 0 : keyed.length;
+    for (let a = 0, b = 0; a < others.length || b < nk; ) {
+      const r = b >= nk || (a < others.length && others[a]! < keyed![b]!) ? others[a++]! : keyed![b++]!;
       const second = seconds[r]!;
       const gap = gaps[r]!;
       if (second !== null ? passes(second, i + second.at, i, toks) : gap === null || ahead(gap, i, toks)) tryRule(starting[r]!, i, text, toks, pack, window, emphasis, hits);

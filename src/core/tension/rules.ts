@@ -13,6 +13,8 @@ export interface Step {
   words?: Set<string>;
   /** The same words as a bit set over word-table entries (set by compileTensionRules; unpacked rules leave it out of a first step, which only the index uses). */
   ids?: Uint8Array;
+  /** The same entries as a list (set with ids): what indexes a rule by its second word. */
+  list?: Int32Array | number[];
   prefixes?: string[];
 }
 
@@ -83,6 +85,13 @@ export interface WordInfo {
   seconds: Array<Array<Filter | null> | null>;
   /** The same for a rule whose second step is a gap: the step after it, one word of which must come within reach. */
   gaps: Array<Array<Filter | null> | null>;
+  /**
+   * Per pack: the rules in starts (by index, in order) whose next word is plain words, keyed by those
+   * words' entries, and the indexes of the others. A common first word ("you", "the") starts dozens of
+   * rules: the next word picks the few worth testing in one lookup.
+   */
+  byNext: Array<Map<number, number[]> | null>;
+  others: Array<number[] | null>;
 }
 
 /** A word step as a quick test: its words' bits or its prefixes, `at` words after the first (after a gap: within `at` words). */
@@ -129,7 +138,7 @@ export interface WordTable {
 }
 
 /** A table entry whose WordInfo is not computed yet (see infoAt). */
-export const PENDING: WordInfo = { mask: 0, starts: [], seconds: [], gaps: [] };
+export const PENDING: WordInfo = { mask: 0, starts: [], seconds: [], gaps: [], byNext: [], others: [] };
 
 /** The WordInfo of entry e, computed on first use. */
 export function infoAt(rules: TensionRules, e: number): WordInfo {
@@ -194,27 +203,32 @@ export function wordInfo(rules: Pick<TensionRules, 'packs'>, key: string, mask: 
     return out.length ? out : null;
   });
   const seconds = starts.map((out) => out && out.map(({ steps }) => (steps[1]?.any ? filter(steps, 2, 2) : filter(steps, 1, 1))));
-  const gaps = starts.map(
-    (out) =>
-      out &&
-      out.map(({ steps }) => {
-        let k = 1;
-        while (steps[k]?.gap) k++;
-        return k > 1 ? filter(steps, k, 1 + MAX_GAP * (k - 1)) : null;
-      }),
-  );
-  return { mask, starts, seconds, gaps };
+  const gaps = starts.map((out) =>
+    out?.map(({ steps }) => {
+      let k = 1;
+      while (steps[k]?.gap) k++;
+      return k > 1 ? filter(steps, k, 1 + MAX_GAP * (k - 1)) : null;
+    }),
+  ) as WordInfo['gaps'];
+  const byNext = starts.map((out, p) => {
+    const map = new Map<number, number[]>();
+    out?.forEach(({ steps }, r) => {
+      if (keyed(seconds[p]![r]!)) for (const e of steps[1]!.list!) push(map, e, r);
+    });
+    return out && map;
+  });
+  const others = seconds.map((fs) => fs && fs.flatMap((f, r) => (keyed(f) ? [] : r)));
+  return { mask, starts, seconds, gaps, byNext, others };
 }
 
-// One filter per step and offset: words share them, and the matcher sees few distinct objects.
-const filters = new WeakMap<Step, Filter[]>();
+/** A test of the very next word alone, by its words (no prefixes): rules with one are looked up by that word. */
+function keyed(f: Filter | null): boolean {
+  return f?.at === 1 && !f.prefixes.length;
+}
 
 function filter(steps: Step[], k: number, at: number): Filter | null {
   const step = steps[k];
-  if (!step?.ids) return null;
-  const made = filters.get(step) ?? [];
-  filters.set(step, made);
-  return (made[at] ??= { at, ids: step.ids, prefixes: step.prefixes!, then: filter(steps, k + 1, 1) });
+  return step?.ids ? { at, ids: step.ids, prefixes: step.prefixes!, then: filter(steps, k + 1, 1) } : null;
 }
 
 /** Score cut-offs (0–100): a message is tense at `tense` and heated at `heated`. */
@@ -288,7 +302,11 @@ export function compileTensionRules(seeds: TensionSeed[], options: CompileOption
     p.clauseStartIds = bits(p.clauseStarts);
     const rules = new Set([...p.byWord.values()].flat().concat([...p.byPrefix.values()].flat().map((x) => x.rule), p.anyFirst));
     for (const r of rules) {
-      for (const step of r.steps) if (step.words) step.ids = bits(step.words);
+      for (const step of r.steps) {
+        if (!step.words) continue;
+        step.ids = bits(step.words);
+        step.list = [...step.words].map((w) => findWord(table, w, hashKey(w)));
+      }
       if (r.negatedBy) r.negatedIds = bits(r.negatedBy);
     }
   }
