@@ -104,6 +104,9 @@ describe('flags', () => {
     ['tense', 'Thanks for nothing.'],
     ['tense', 'WHERE IS MY REFUND'],
     ['heated', "You're an embarrassment. Sort my prescription out or I'm going to the CQC."],
+    ['heated', "you charged me £200 for a dent that was already there. thieves. never renting from you again"],
+    ['heated', 'THIS IS THE LAST TIME I BOOK WITH YOU. Pathetic. Tripadvisor will be hearing all about it.'],
+    ['tense', "I'm not trying to be difficult, but this is the third time I've explained it. I'm fed up."],
   ])('level %s: %s', (level, text) => {
     expect(classifyMessage(text, rules).level).toBe(level);
   });
@@ -229,6 +232,14 @@ describe('does not flag', () => {
     ['cancel-threat', "Could we review the pricing for next year? We're happy with the service."],
     ['sarcasm', 'A £45 top-up went through twice, could you refund one?'],
     ['shouting', 'I moved to the US in May; the AT&T engineer comes at 9 AM. Our IT team has the ID.'],
+    // 1.17.0: the new phrasings' hard negatives.
+    ['public-threat', "I'll be telling all my friends about you! Best service I've had."],
+    ['accusation', 'The app charged me twice for the same session. Could you refund one of them?'],
+    ['accusation', 'LOL your error page with the dancing cat made my day.'],
+    ['cancel-threat', 'How long does a new SIM take to activate after porting my number across?'],
+    ['insult', 'Your cat is an absolute menace, so sorry about that!'],
+    ['negative-emotion', 'Ah brilliant, the reset worked. Sorry for the panic earlier!'],
+    ['legal-threat', 'I raised a dispute 6 weeks ago and nobody has replied.'],
   ])('%s: %s', (reason, text) => {
     expect(reasonIds(text)).not.toContain(reason);
   });
