@@ -174,7 +174,8 @@ function matchRules(text: string, toks: Tokens, pack: LanguagePack, p: number, w
     const gaps = info.gaps[p]!;
     const others = info.others[p]!;
     // The rules keyed by the next word, merged with the others in their order (hits keep seed order).
-    const keyed = i + 1 < n && sentence[i + 1] === sentence[i] ? info.byNext[p]!.get(ids[i + 1]!) : undefined;
+    const byNext = info.byNext[p]!;
+    const keyed = byNext !== null && i + 1 < n && sentence[i + 1] === sentence[i] ? byNext.get(ids[i + 1]!) : undefined;
     const nk = keyed === undefined ? 0 : keyed.length;
     for (let a = 0, b = 0; a < others.length || b < nk; ) {
       const r = b >= nk || (a < others.length && others[a]! < keyed![b]!) ? others[a++]! : keyed![b++]!;

@@ -215,7 +215,7 @@ export function wordInfo(rules: Pick<TensionRules, 'packs'>, key: string, mask: 
     out?.forEach(({ steps }, r) => {
       if (keyed(seconds[p]![r]!)) for (const e of steps[1]!.list!) push(map, e, r);
     });
-    return out && map;
+    return out && map.size ? map : null;
   });
   const others = seconds.map((fs) => fs && fs.flatMap((f, r) => (keyed(f) ? [] : r)));
   return { mask, starts, seconds, gaps, byNext, others };
