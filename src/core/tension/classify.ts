@@ -346,8 +346,9 @@ function negated(i: number, window: number, negators: Uint8Array, clauseStarts: 
     if (toks.clause[k] !== clause) return false;
     if (hasId(negators, ids[k]!)) return true;
     // A new subject starts the threat's own clause: "if it isn't sorted by Friday I'm moving elsewhere".
-    // Not when a negator or question word comes just before it: "if I cancel", "how do I cancel".
-    if (hasId(clauseStarts, ids[k]!) && k > 0 && !hasId(negators, ids[k - 1]!) && !(k > 1 && hasId(negators, ids[k - 2]!))) return false;
+    // Not when a negator or question word comes just before it: "if I cancel", "how do I cancel"; but
+    // "my wife and I are furious" is the customer's own feeling.
+    if (hasId(clauseStarts, ids[k]!) && k > 0 && (toks.key[k - 1] === 'and' || (!hasId(negators, ids[k - 1]!) && !(k > 1 && hasId(negators, ids[k - 2]!))))) return false;
   }
   return false;
 }

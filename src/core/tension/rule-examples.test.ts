@@ -497,6 +497,7 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.cancel.never-back', 'Four hours for a table. Never coming back.'],
   ['en.cancel.off-to', "You people are clowns. I'm off to BT."],
   ['en.cancel.pac', 'Three months of dropped calls and you STILL want me to sign again? Send my PAC code.'],
+  ['en.cancel.switched', 'Three weeks of excuses and I am fed up. I have switched to another provider.'],
   ['en.cancel.wont-again', "I won't be shopping with you again."],
   ['en.emotion.starting-to', 'The wedding is in 11 days and nothing has arrived. I am starting to panic.'],
   ['en.insult.do-better', 'A toddler could run a better railway than you.'],
