@@ -244,6 +244,10 @@ describe('does not flag', () => {
     ['legal-threat', 'I raised a dispute 6 weeks ago and nobody has replied.'],
     // Having switched is news, not a threat, unless the message is hostile.
     ['cancel-threat', 'Please close my account, I have switched to another provider.'],
+    // 1.18.0: the new phrasings' hard negatives.
+    ['repeat-contact', 'Hi, I contacted you last month about a printer issue and it was fixed. Thanks'],
+    ['cancel-threat', "We're reviewing our vendors this quarter. Could you send over your SOC 2 report?"],
+    ['negative-emotion', 'Hi there, when is the hard rubbish collection this year? Cheers'],
   ])('%s: %s', (reason, text) => {
     expect(reasonIds(text)).not.toContain(reason);
   });
