@@ -1,7 +1,7 @@
 // One customer message -> level, score and the reasons, with evidence spans in the customer's words.
 import { maskQuoted } from '../text/quoted';
 import { tokenize, type Tokens } from '../text/tokens';
-import { addWord, findWord, hasId, head, infoAt, MAX_GAP, wordInfo, type CompiledRule, type Filter, type LanguagePack, type Step, type TensionRules, type WordInfo } from './rules';
+import { addWord, findWord, hasId, head, infoAt, wordInfo, type CompiledRule, type LanguagePack, type Step, type TensionRules, type WordInfo } from './rules';
 
 export type Level = 'calm' | 'tense' | 'heated' | 'not-assessed';
 export type ReasonId =
@@ -57,6 +57,7 @@ interface Hit {
 const CAPS = 1;
 const ELONGATED = 2;
 const EMOJI = 4;
+const MAX_GAP = 3;
 const MAX_SPANS = 8;
 /** A reason must carry this many points to license a rule that `requires` it: a passing "cancelled" or "issue" does not make "Great job" sarcastic. */
 const REQUIRED_MIN = 10;
@@ -113,7 +114,7 @@ export function aggregate(reasons: Reason[], decay: number): number {
 }
 
 // Nulls, not an empty array: reading past an array's end takes V8's slow path on every unknown word.
-const NONE: WordInfo = { mask: 0, starts: new Array<null>(32).fill(null), seconds: [], gaps: [], byNext: [], others: [] };
+const NONE: WordInfo = { mask: 0, starts: new Array<null>(32).fill(null), seconds: [], gaps: [] };
 
 /** Entry index of a word, or -1. Exact words are in the table from the start; words that may start with a rule prefix are memoised. */
 function lookup(key: string, h: number, rules: TensionRules): number {
@@ -172,16 +173,12 @@ function matchRules(text: string, toks: Tokens, pack: LanguagePack, p: number, w
     if (!starting) continue;
     const seconds = info.seconds[p]!;
     const gaps = info.gaps[p]!;
-    const others = info.others[p]!;
-    // The rules keyed by the next word, merged with the others in their order (hits keep seed order).
-    const byNext = info.byNext[p]!;
-    const keyed = byNext !== null && i + 1 < n && sentence[i + 1] === sentence[i] ? byNext.get(ids[i + 1]!) : undefined;
-    const nk = keyed === undefined ? 0 : keyed.length;
-    for (let a = 0, b = 0; a < others.length || b < nk; ) {
-      const r = b >= nk || (a < others.length && others[a]! < keyed![b]!) ? others[a++]! : keyed![b++]!;
+    // The next word, if a second step could match it (-1 is in no bit set).
+    const next = i + 1 < n && sentence[i + 1] === sentence[i] ? ids[i + 1]! : -1;
+    for (let r = 0; r < starting.length; r++) {
       const second = seconds[r]!;
       const gap = gaps[r]!;
-      if (second !== null ? passes(second, i + second.at, i, toks) : gap === null || ahead(gap, i, toks)) tryRule(starting[r]!, i, text, toks, pack, window, emphasis, hits);
+      if (second !== null ? hasId(second, next) : gap === null || ahead(gap, i, toks)) tryRule(starting[r]!, i, text, toks, pack, window, emphasis, hits);
     }
   }
   if (toks.caps > 0 || toks.bangs.length > 0) findQuoted(text);
@@ -189,27 +186,9 @@ function matchRules(text: string, toks: Tokens, pack: LanguagePack, p: number, w
   return hits;
 }
 
-/**
- * Whether token k, in token i's sentence, can be the filter's step. A word no entry knows (-1) cannot
- * start with a rule prefix: lookup keeps an entry for every word whose first three letters a prefix has.
- */
-function passes(f: Filter, k: number, i: number, toks: Tokens): boolean {
-  if (k >= toks.n || toks.sentence[k] !== toks.sentence[i]) return false;
-  const e = ids[k]!;
-  if (!hasId(f.ids, e)) {
-    const prefixes = f.prefixes;
-    if (prefixes.length === 0 || e < 0) return false;
-    const key = toks.key[k]!;
-    let p = prefixes.length - 1;
-    while (p >= 0 && !key.startsWith(prefixes[p]!)) p--;
-    if (p < 0) return false;
-  }
-  return f.then === null || passes(f.then, k + 1, i, toks);
-}
-
-/** The filter's step within a gap's reach of token i (`at` words: MAX_GAP per gap, then the step), in its sentence. */
-function ahead(f: Filter, i: number, toks: Tokens): boolean {
-  for (let k = i + 1; k <= i + f.at && k < toks.n && toks.sentence[k] === toks.sentence[i]; k++) if (passes(f, k, i, toks)) return true;
+/** One of the words within a gap's reach of token i (MAX_GAP words, then the step after), in its sentence. */
+function ahead(bits: Uint8Array, i: number, toks: Tokens): boolean {
+  for (let k = i + 1; k <= i + MAX_GAP + 1 && k < toks.n && toks.sentence[k] === toks.sentence[i]; k++) if (hasId(bits, ids[k]!)) return true;
   return false;
 }
 

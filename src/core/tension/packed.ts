@@ -218,16 +218,13 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
   // One buffer for every bit set: hundreds of small typed arrays of their own cost more to allocate than the rest.
   const stride = (size + 7) >> 3;
   const buffer = new Uint8Array(stride * pendingSteps.length);
-  const stepIds = new Int32Array(pendingIds);
   for (let s = 0, i = 0; s < pendingSteps.length; s++) {
     const out = buffer.subarray(s * stride, (s + 1) * stride);
-    const from = i;
     for (const end = pendingEnds[s]!; i < end; i++) {
       const e = pendingIds[i]!;
       out[e >> 3]! |= 1 << (e & 7);
     }
     pendingSteps[s]!.ids = out;
-    pendingSteps[s]!.list = stepIds.subarray(from, i);
   }
   packs.forEach((pack, bit) => {
     // Rule words and stopwords: exactly the words whose mask has this pack's bit.

@@ -13,8 +13,6 @@ export interface Step {
   words?: Set<string>;
   /** The same words as a bit set over word-table entries (set by compileTensionRules; unpacked rules leave it out of a first step, which only the index uses). */
   ids?: Uint8Array;
-  /** The same entries as a list (set with ids): what indexes a rule by its second word. */
-  list?: Int32Array | number[];
   prefixes?: string[];
 }
 
@@ -79,32 +77,13 @@ export interface WordInfo {
   /** Per assessed pack: the rules that can start on this word, or null. */
   starts: Array<CompiledRule[] | null>;
   /**
-   * Per pack, one per rule in starts: a test its next word must pass (the second step, or the third after a
-   * `_`), else null. Most rules fail on the next word, and this test is much cheaper than trying them.
+   * Per pack, one per rule in starts: the bits of its second step when that step is plain words, else null.
+   * Most rules fail on the next word, and this test is much cheaper than trying them.
    */
-  seconds: Array<Array<Filter | null> | null>;
-  /** The same for a rule whose second step is a gap: the step after it, one word of which must come within reach. */
-  gaps: Array<Array<Filter | null> | null>;
-  /**
-   * Per pack: the rules in starts (by index, in order) whose next word is plain words, keyed by those
-   * words' entries, and the indexes of the others. A common first word ("you", "the") starts dozens of
-   * rules: the next word picks the few worth testing in one lookup.
-   */
-  byNext: Array<Map<number, number[]> | null>;
-  others: Array<number[] | null>;
+  seconds: Array<Array<Uint8Array | null> | null>;
+  /** The same for a rule whose second step is a gap: the bits of the plain words after it, one of which must come within reach. */
+  gaps: Array<Array<Uint8Array | null> | null>;
 }
-
-/** A word step as a quick test: its words' bits or its prefixes, `at` words after the first (after a gap: within `at` words). */
-export interface Filter {
-  at: number;
-  ids: Uint8Array;
-  prefixes: string[];
-  /** The word step right after this one, if the pattern has one. */
-  then: Filter | null;
-}
-
-/** Words a gap (`..`) may skip. */
-export const MAX_GAP = 3;
 
 export interface TensionRules {
   rulesVersion: string;
@@ -115,7 +94,7 @@ export interface TensionRules {
   scoring: Scoring;
   /** Every exact word a language or rule knows -> what it means, then memoised words that start with a rule prefix. */
   table: WordTable;
-  /** Bit head() set for the prefix of every step: only words with one of these heads can match a prefix (and only they get memo entries). */
+  /** Bit head() set for every rule prefix: only words with one of these heads can match a prefix. */
   prefixHeads: Uint8Array;
 }
 
@@ -138,7 +117,7 @@ export interface WordTable {
 }
 
 /** A table entry whose WordInfo is not computed yet (see infoAt). */
-export const PENDING: WordInfo = { mask: 0, starts: [], seconds: [], gaps: [], byNext: [], others: [] };
+export const PENDING: WordInfo = { mask: 0, starts: [], seconds: [], gaps: [] };
 
 /** The WordInfo of entry e, computed on first use. */
 export function infoAt(rules: TensionRules, e: number): WordInfo {
@@ -202,33 +181,10 @@ export function wordInfo(rules: Pick<TensionRules, 'packs'>, key: string, mask: 
     if (key.length >= 3) for (const { prefix, rule } of pack.byPrefix.get(key.slice(0, 3)) ?? []) if (key.startsWith(prefix)) out.push(rule);
     return out.length ? out : null;
   });
-  const seconds = starts.map((out) => out && out.map(({ steps }) => (steps[1]?.any ? filter(steps, 2, 2) : filter(steps, 1, 1))));
-  const gaps = starts.map((out) =>
-    out?.map(({ steps }) => {
-      let k = 1;
-      while (steps[k]?.gap) k++;
-      return k > 1 ? filter(steps, k, 1 + MAX_GAP * (k - 1)) : null;
-    }),
-  ) as WordInfo['gaps'];
-  const byNext = starts.map((out, p) => {
-    const map = new Map<number, number[]>();
-    out?.forEach(({ steps }, r) => {
-      if (keyed(seconds[p]![r]!)) for (const e of steps[1]!.list!) push(map, e, r);
-    });
-    return out && map.size ? map : null;
-  });
-  const others = seconds.map((fs) => fs && fs.flatMap((f, r) => (keyed(f) ? [] : r)));
-  return { mask, starts, seconds, gaps, byNext, others };
-}
-
-/** A test of the very next word alone, by its words (no prefixes): rules with one are looked up by that word. */
-function keyed(f: Filter | null): boolean {
-  return f?.at === 1 && !f.prefixes.length;
-}
-
-function filter(steps: Step[], k: number, at: number): Filter | null {
-  const step = steps[k];
-  return step?.ids ? { at, ids: step.ids, prefixes: step.prefixes!, then: filter(steps, k + 1, 1) } : null;
+  const plain = (s?: Step): Uint8Array | null => (s?.ids && !s.prefixes!.length ? s.ids : null);
+  const seconds = starts.map((out) => out && out.map(({ steps: [, s] }) => plain(s)));
+  const gaps = starts.map((out) => out && out.map(({ steps: [, g, s] }) => (g?.gap ? plain(s) : null)));
+  return { mask, starts, seconds, gaps };
 }
 
 /** Score cut-offs (0–100): a message is tense at `tense` and heated at `heated`. */
@@ -280,8 +236,7 @@ export function compileTensionRules(seeds: TensionSeed[], options: CompileOption
   const prefixHeads = new Uint8Array(8192);
   for (const p of packs) {
     for (const w of [...p.byWord.keys(), ...p.known, ...p.negators, ...p.clauseStarts, ...p.rules.flatMap((r) => [...(r.negatedBy ?? [])])]) all.add(w);
-    // Every step's prefixes, as packed.ts does: the matcher skips prefix tests on words with no entry.
-    for (const r of p.rules) for (const step of r.steps) for (const prefix of step.prefixes ?? []) addHead(prefixHeads, prefix);
+    for (const list of p.byPrefix.values()) for (const { prefix } of list) addHead(prefixHeads, prefix);
   }
   const table = newTable(all.size);
   // What each word means is worked out on its first lookup: most of these words never occur in a ticket,
@@ -302,11 +257,7 @@ export function compileTensionRules(seeds: TensionSeed[], options: CompileOption
     p.clauseStartIds = bits(p.clauseStarts);
     const rules = new Set([...p.byWord.values()].flat().concat([...p.byPrefix.values()].flat().map((x) => x.rule), p.anyFirst));
     for (const r of rules) {
-      for (const step of r.steps) {
-        if (!step.words) continue;
-        step.ids = bits(step.words);
-        step.list = [...step.words].map((w) => findWord(table, w, hashKey(w)));
-      }
+      for (const step of r.steps) if (step.words) step.ids = bits(step.words);
       if (r.negatedBy) r.negatedIds = bits(r.negatedBy);
     }
   }
