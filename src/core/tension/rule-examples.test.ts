@@ -544,6 +544,16 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.cancel.let-out', 'Let me out of the contract with no fee.'],
   ['en.cancel.porting-out', "WORST. PROVIDER. EVER. I'm porting out tomorrow."],
   ['en.insult.utter-rubbish', 'Late again and charged for the full hour. Unprofessional rubbish.'],
+  // 1.19.0: from the twentieth development set.
+  ['en.accuse.despite', "You've auto-renewed us despite our cancellation email of 2 March."],
+  ['en.accuse.squeezing', "A £2.99 service fee on top of delivery? Feels like you're just squeezing customers."],
+  ['en.accuse.signed-off', 'Who signed off on removing the bulk edit feature?'],
+  ['en.accuse.treat-me', "I've been a customer for 8 years and this is how you treat me?"],
+  ['en.insult.worst-ever', 'Worst delivery service ever!!!'],
+  ['en.insult.shocking-company', 'Shocking, shocking company.'],
+  ['en.cancel.pull-out', "If the payout isn't here by Friday we're pulling out of the platform."],
+  ['en.fail.recurring', 'The vegan meal had cheese on it. Second time this month.'],
+  ['en.emotion.going-on', 'It still says preparing for dispatch. What is going on with this order?'],
 ];
 
 const rules = seedRules();

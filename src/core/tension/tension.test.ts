@@ -248,6 +248,12 @@ describe('does not flag', () => {
     ['repeat-contact', 'Hi, I contacted you last month about a printer issue and it was fixed. Thanks'],
     ['cancel-threat', "We're reviewing our vendors this quarter. Could you send over your SOC 2 report?"],
     ['negative-emotion', 'Hi there, when is the hard rubbish collection this year? Cheers'],
+    // 1.19.0: a fault that recurs is a failure, not a repeat contact; sincere reviews and policies.
+    ['repeat-contact', 'Your fraud team has blocked my card for the third time this week.'],
+    ['public-threat', "You made it so easy. I will definitely be leaving a review!"],
+    ['cancel-threat', "Can you send me my no claims proof please? I'm switching to my husband's policy."],
+    ['cancel-threat', 'Please can I pay monthly instead of annually from next renewal? Thanks'],
+    ['accusation', 'Thanks for sorting the courtesy car so quickly.'],
   ])('%s: %s', (reason, text) => {
     expect(reasonIds(text)).not.toContain(reason);
   });
