@@ -554,6 +554,24 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.cancel.pull-out', "If the payout isn't here by Friday we're pulling out of the platform."],
   ['en.fail.recurring', 'The vegan meal had cheese on it. Second time this month.'],
   ['en.emotion.going-on', 'It still says preparing for dispatch. What is going on with this order?'],
+  // 1.20.0: from the twenty-first development set.
+  ['en.insult.in-business', 'How is this bank still in business?'],
+  ['en.insult.have-customers', 'Honestly, how do you people still have customers?'],
+  ['en.insult.more-help-from', "I've had more help from a vending machine."],
+  ['en.insult.worse-than', 'Your customer service is worse than a parking ticket machine.'],
+  ['en.insult.look-helpful', 'Your warranty department makes a brick wall look helpful.'],
+  ['en.insult.held-together', 'Your whole platform is held together with sticky tape.'],
+  ['en.insult.how-to-read', 'Does anyone at your company know how to read?'],
+  ['en.insult.single-adult', 'Is there a single adult working in your returns department?'],
+  ['en.accuse.care-less', "Staff who couldn't care less, and a manager who laughed."],
+  ['en.urgent.get-back', 'Could someone please get back to me today?'],
+  ['en.urgent.without', "He really can't be without it."],
+  ['en.urgent.miss-my', 'im gonna miss my train at 7:10'],
+  ['en.urgent.roadside', "I've been on the hard shoulder of the M6 for two hours."],
+  ['en.urgent.half-hour', 'I need an answer in the next half hour.'],
+  ['en.repeat.every-week', 'Eight weeks, a phone call every single week, and my fridge is still warm.'],
+  ['en.sarcasm.pigeon', 'Do I need to post them by carrier pigeon?'],
+  ['en.sarcasm.renamed', "Your 'Delivery Experience Manager' should be renamed Chief Excuse Officer."],
 ];
 
 const rules = seedRules();

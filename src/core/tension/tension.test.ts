@@ -254,6 +254,11 @@ describe('does not flag', () => {
     ['cancel-threat', "Can you send me my no claims proof please? I'm switching to my husband's policy."],
     ['cancel-threat', 'Please can I pay monthly instead of annually from next renewal? Thanks'],
     ['accusation', 'Thanks for sorting the courtesy car so quickly.'],
+    // 1.20.0: a joke that is not about the company; no pressure at the customer's convenience.
+    ['insult', "Ha, autocorrect made a joke of my last message, I meant 'size 8'!"],
+    ['insult', 'The old app was a bit of a joke, honestly, but this new version is great.'],
+    ['urgency', 'Please update my address at your earliest convenience.'],
+    ['urgency', 'Got it, thank you! Boarding passes are on my phone now.'],
   ])('%s: %s', (reason, text) => {
     expect(reasonIds(text)).not.toContain(reason);
   });
