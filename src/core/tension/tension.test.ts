@@ -50,6 +50,7 @@ describe('flags', () => {
     ['negative-emotion', 'sooo annoyed right now', 'annoyed'],
     // A third party's feeling is not the customer's (the "others" list), unless the customer shares it.
     ['negative-emotion', 'My wife and I are furious about the missed delivery.', 'furious'],
+    ['negative-emotion', 'stop lying to me. the tracking hasnt updated in 2 weeks', 'stop'],
     ['negative-emotion', 'my order 😡😡', '😡'],
     ['accusation', 'You people never get anything right.', 'You people'],
     ['accusation', 'This is a scam', 'scam'],
@@ -259,6 +260,9 @@ describe('does not flag', () => {
     ['insult', 'The old app was a bit of a joke, honestly, but this new version is great.'],
     ['urgency', 'Please update my address at your earliest convenience.'],
     ['urgency', 'Got it, thank you! Boarding passes are on my phone now.'],
+    ['service-failure', 'Opening hours on bank holiday Monday?'],
+    ['negative-emotion', 'Can the coach booking include a stop at the church on the way?'],
+    ['legal-threat', "Please send me the form to dispute a transaction, I don't recognise a £12 charge."],
   ])('%s: %s', (reason, text) => {
     expect(reasonIds(text)).not.toContain(reason);
   });
