@@ -572,6 +572,9 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.repeat.every-week', 'Eight weeks, a phone call every single week, and my fridge is still warm.'],
   ['en.sarcasm.pigeon', 'Do I need to post them by carrier pigeon?'],
   ['en.sarcasm.renamed', "Your 'Delivery Experience Manager' should be renamed Chief Excuse Officer."],
+  // 1.22.0: from the earlier sets' misses.
+  ['en.sarcasm.generous', '"Sea view" was a generous description of a car park with a puddle.'],
+  ['en.accuse.beta-tester', "I'm your customer, not your beta tester. Third update this month that's broken something."],
 ];
 
 const rules = seedRules();

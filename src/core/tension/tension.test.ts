@@ -261,6 +261,11 @@ describe('does not flag', () => {
     ['urgency', 'Please update my address at your earliest convenience.'],
     ['urgency', 'Got it, thank you! Boarding passes are on my phone now.'],
     ['service-failure', 'Opening hours on bank holiday Monday?'],
+    ['legal-threat', "I'd like to dispute a transaction on my card that I don't recognise. Could you advise the next steps?"],
+    ['accusation', "Hi, we've just started taking card payments through you. Where is your chargeback policy?"],
+    ['insult', "Can I book the clowns for my son's 6th birthday through your app?"],
+    ['insult', 'Sorry, total muppet moment on my part - I booked the wrong date.'],
+    ['cancel-threat', "How do I export my data? I've decided to go with another provider. Thanks for everything."],
     ['negative-emotion', 'Can the coach booking include a stop at the church on the way?'],
     ['legal-threat', "Please send me the form to dispute a transaction, I don't recognise a £12 charge."],
   ])('%s: %s', (reason, text) => {
