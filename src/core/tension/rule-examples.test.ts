@@ -575,6 +575,8 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   // 1.22.0: from the earlier sets' misses.
   ['en.sarcasm.generous', '"Sea view" was a generous description of a car park with a puddle.'],
   ['en.accuse.beta-tester', "I'm your customer, not your beta tester. Third update this month that's broken something."],
+  ['en.repeat.colleague-said', "Your colleague said 'we'll waive the fee, no problem' on the phone. Now I see the fee on my invoice."],
+  ['en.emotion.no-idea-how', 'You have no idea how angry I am.'],
 ];
 
 const rules = seedRules();
