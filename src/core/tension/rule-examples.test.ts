@@ -577,6 +577,7 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.accuse.beta-tester', "I'm your customer, not your beta tester. Third update this month that's broken something."],
   ['en.repeat.colleague-said', "Your colleague said 'we'll waive the fee, no problem' on the phone. Now I see the fee on my invoice."],
   ['en.emotion.no-idea-how', 'You have no idea how angry I am.'],
+  ['en.urgent.goes-live', 'Our auth endpoint is returning 503s and our launch event goes live at 14:00.'],
 ];
 
 const rules = seedRules();

@@ -263,6 +263,7 @@ describe('does not flag', () => {
     ['service-failure', 'Opening hours on bank holiday Monday?'],
     ['legal-threat', "hello this is mr patel i'm ringing about the council tax letter i got, could someone check please"],
     ['profanity', 'Do you still sell the Bloody Mary mix in the big 1L bottle?'],
+    ['urgency', 'Kindly share the latest account statement at the earliest. Thanks and regards, Suresh'],
     ['repeat-contact', 'Hi! Just bought 2 tickets for the Saturday show but put the wrong email. Can you resend them?'],
     ['legal-threat', "I'd like to dispute a transaction on my card that I don't recognise. Could you advise the next steps?"],
     ['accusation', "Hi, we've just started taking card payments through you. Where is your chargeback policy?"],
