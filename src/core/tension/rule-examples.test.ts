@@ -578,6 +578,27 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.repeat.colleague-said', "Your colleague said 'we'll waive the fee, no problem' on the phone. Now I see the fee on my invoice."],
   ['en.emotion.no-idea-how', 'You have no idea how angry I am.'],
   ['en.urgent.goes-live', 'Our auth endpoint is returning 503s and our launch event goes live at 14:00.'],
+  // 1.25.0: from the twenty-second development set.
+  ['en.insult.paper-bag', "Your claims team couldn't find their way out of a paper bag."],
+  ['en.insult.teapot', 'Your support team are about as much use as a chocolate teapot.'],
+  ['en.insult.service-of-a', 'You lot have the customer service of a brick wall.'],
+  ['en.insult.cant-read', "I'm not sending a fifth email to people who evidently can't read."],
+  ['en.emotion.how-hard', 'Seriously, how hard is it to update an address?'],
+  ['en.insult.passes-for', 'Mouldy strawberries. Is this what passes for quality now?'],
+  ['en.accuse.helped-yourselves', "That's the third month you've helped yourselves to money you have no right to."],
+  ['en.accuse.closing-tickets', 'Stop closing my tickets without fixing anything.'],
+  ['en.accuse.nobody-noticed', "It's been sitting there since the 2nd and nobody noticed?"],
+  ['en.accuse.no-text', 'I was told it had been cancelled. No text, no email, nothing.'],
+  ['en.accuse.like-criminal', 'The security guard followed my brother round the shop like a criminal.'],
+  ['en.accuse.skin', 'He was followed because of the colour of his skin.'],
+  ['en.cancel.hashtag', 'You cancelled my flight 3 hours before departure. #neveragain'],
+  ['en.cancel.wouldnt-again', "A hair baked into my pizza. I wouldn't eat there again if you paid me."],
+  ['en.cancel.need-to-leave', "You're the most useless ISP in the country. Send me whatever form I need to leave."],
+  ['en.public.group-hearing', "You cancelled my flight and offered nothing. Every travel group I'm in is hearing about this."],
+  ['en.legal.bank-reverse', "I'm going to my bank to get it all reversed."],
+  ['en.repeat.asked-yesterday', 'Sorry but I asked this yesterday and nothing came.'],
+  ['en.urgent.event-at', "I've been cut off twice already. I've got a client meeting at 3."],
+  ['en.urgent.rent-due', 'Please refund the extra amount, this is my salary money and rent is due.'],
 ];
 
 const rules = seedRules();
