@@ -25,7 +25,7 @@ describe('tension panel', () => {
     expect(await app.textContent('[data-testid="tension-level"]')).toBe('Heated');
     expect(await app.textContent('[data-testid="after-reply"]')).toBe('After your last reply: hotter');
     const legal = app.locator('[data-reason="legal-threat"]');
-    expect(await legal.locator('q').allTextContents()).toEqual(expect.arrayContaining(['filing a chargeback', 'lawyer']));
+    expect(await legal.locator('q').allTextContents()).toEqual(expect.arrayContaining(['filing a chargeback with my bank', 'lawyer']));
     // The internal note also says "lawyer" and "chargeback"; only the customer's words count.
     expect(await app.locator('.df-spark').getAttribute('aria-label')).toMatch(/^Tension per customer message, oldest first: \d+, \d+, \d+$/);
   });
