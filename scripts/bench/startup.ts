@@ -8,13 +8,13 @@
 // Prints only: this is not a test and asserts nothing about time.
 import { build } from 'esbuild';
 import { readFileSync, readdirSync } from 'node:fs';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../test/browser/harness';
-import { APP_DIR, buildApp, buildWorkspace, common, DIST, ROOT, WORKSPACE_DIR } from '../build';
+import { APP_DIR, buildApp, buildWorkspace, common, COMPILE_HINT, DIST, ROOT, WORKSPACE_DIR } from '../build';
 import { serveWorkspace, type RunningWorkspace } from '../workspace/server';
 
 const HELLO_SRC = join(ROOT, 'scripts/bench/startup-hello');
@@ -41,6 +41,9 @@ async function buildHello(): Promise<void> {
   await mkdir(join(HELLO_DIR, 'assets'), { recursive: true });
   // The same esbuild options as the app build (scripts/build.ts), as an ES module like app.js.
   await build({ ...common, entryPoints: { app: join(HELLO_SRC, 'main.tsx') }, outdir: join(HELLO_DIR, 'assets'), format: 'esm' });
+  // The app's startup files carry V8's compile hint (scripts/build.ts); so does the baseline.
+  const app = join(HELLO_DIR, 'assets/app.js');
+  await writeFile(app, COMPILE_HINT + (await readFile(app, 'utf8')));
   await cp(join(HELLO_SRC, 'iframe.html'), join(HELLO_DIR, 'assets/iframe.html'));
 }
 
