@@ -490,12 +490,21 @@ function collectReasons(hits: Hit[], text: string): Reason[] {
     const h = hits[i]!;
     const r = hitReason[i]!;
     if (Math.abs(h.weight) < Math.abs(r.weight) * EVIDENCE) continue;
-    if (r.spans.length === 0) r.spans.push({ start: h.start, end: h.end, text: text.slice(h.start, h.end) });
-    else if (r.spans.length < MAX_SPANS) addSpan(r.spans, h.start, h.end, text);
+    const end = maskedEnd(text, h.end);
+    if (r.spans.length === 0) r.spans.push({ start: h.start, end, text: text.slice(h.start, end) });
+    else if (r.spans.length < MAX_SPANS) addSpan(r.spans, h.start, end, text);
   }
   hitReason.length = 0;
   for (const r of reasons) r.weight = Math.round(r.weight * 10) / 10;
   return reasons.length > 1 ? reasons.sort(byWeight) : reasons;
+}
+
+/** Where a word masked with asterisks ends ("F***", "sh*t"): the tokenizer stops at the first '*', the quote should not. */
+function maskedEnd(text: string, end: number): number {
+  if (text.charCodeAt(end) !== 42) return end;
+  while (text.charCodeAt(end) === 42) end++;
+  for (let c = text.charCodeAt(end) | 32; c > 96 && c < 123; c = text.charCodeAt(end) | 32) end++;
+  return end;
 }
 
 /** Adds a span unless one already covers it; drops the ones it covers. Keeps spans in order of start (ties in arrival order, as a stable sort would). */

@@ -32,6 +32,9 @@ describe('flags', () => {
     ['urgency', 'Reply right now', 'Reply right now'],
     ['profanity', 'This is bullshit, just fix it.', 'bullshit'],
     ['profanity', 'what the hell is going on', 'hell'],
+    // A masked word is quoted whole, not as the letters before the first asterisk.
+    ['profanity', 'What the f**k is this invoice', 'f**k'],
+    ['profanity', 'F*** this. Nobody answers.', 'F***'],
     ['insult', 'Your support team is useless', 'useless'],
     ['insult', 'what a joke this company is', 'a joke'],
     ['shouting', 'WHERE IS MY REFUND', 'WHERE IS MY REFUND'],
