@@ -41,6 +41,10 @@ function checkPattern(pattern: string, where: string, names: Set<string>, lists:
       if (alt.startsWith('~') && !names.has(alt.slice(1))) throw new Error(`${where}: unknown list "${alt}" in "${pattern}" (lists: ${lists})`);
       if (alt.endsWith('*') && alt.length < 4) throw new Error(`${where}: prefix "${alt}" in "${pattern}" needs at least 3 letters before "*"`);
       if (alt === '') throw new Error(`${where}: empty alternative in "${pattern}"`);
+      // The tokenizer reads "sooo" as "so", so a rule word with such a run would never match.
+      if (/([a-z])\1\1/.test(alt) && !/^([a-z])\1+\*?$/.test(alt)) {
+        throw new Error(`${where}: "${alt}" in "${pattern}" never matches: messages are read with letter runs of 3+ as one letter ("${alt.replace(/([a-z])\1\1+/g, '$1')}")`);
+      }
     }
   }
   if (tokens[tokens.length - 1] === '..') throw new Error(`${where}: "${pattern}" cannot end with ".."`);

@@ -6,6 +6,8 @@ const EXAMPLES: Array<[text: string, expected: string]> = [
   ['Where is my refund?', 'where:0 is:0 my:0 refund:0'],
   ['It is STILL broken', 'it:0 is:0 still:0/caps broken:0'],
   ['sooo annoyed', 'so:0/long annoyed:0'],
+  // One letter repeated is a name ("BBB", "www"), not a stretched word.
+  ['reporting you to the BBB', 'reporting:0 you:0 to:0 the:0 bbb:0/caps'],
   ['Don’t cancel', "don't:0 cancel:0"],
   ['TOO_MANY_REQUESTS again', 'too_many_requests:0 again:0'],
   ['PCL-7734 arrived', 'pcl-7734:0 arrived:0'],

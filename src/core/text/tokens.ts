@@ -72,9 +72,11 @@ function pictoAt(text: string, i: number): number {
   return PICTO.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }
 
-/** Collapses letter runs of 3+ to one letter ("sooo" -> "so", "pleeease" -> "please"). */
+/** Collapses letter runs of 3+ to one letter ("sooo" -> "so", "pleeease" -> "please"). A word that is
+ * one run ("BBB", "www", "zzz") is a name or a sound, kept whole so rules can name it. */
 function collapse(key: string): string {
   let out = '';
+  if (key.charCodeAt(0) === key.charCodeAt(key.length - 1) && key.split(key[0]!).length === key.length + 1) return key;
   for (let i = 0; i < key.length; ) {
     let j = i + 1;
     while (j < key.length && key.charCodeAt(j) === key.charCodeAt(i)) j++;
