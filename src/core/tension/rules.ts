@@ -361,7 +361,12 @@ export function indexRule(pack: LanguagePack, rule: CompiledRule, firstWords: It
   }
   const first = rule.steps[0]!;
   if (first.any || first.gap) pack.anyFirst.push(rule);
-  for (const w of firstWords) push(pack.byWord, w, rule);
+  // One value per call, no rest array: this runs for every first word before the first verdict.
+  for (const w of firstWords) {
+    const list = pack.byWord.get(w);
+    if (list) list.push(rule);
+    else pack.byWord.set(w, [rule]);
+  }
   for (const prefix of first.prefixes ?? []) push(pack.byPrefix, prefix.slice(0, 3), { prefix, rule });
 }
 
