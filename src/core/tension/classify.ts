@@ -1,5 +1,6 @@
 // One customer message -> level, score and the reasons, with evidence spans in the customer's words.
 import { maskQuoted } from '../text/quoted';
+import { unmaskTokens } from './masked';
 import { tokenize, type Tokens } from '../text/tokens';
 import { addWord, findWord, hasId, head, infoAt, wordInfo, type CompiledRule, type LanguagePack, type Step, type TensionRules, type WordInfo } from './rules';
 
@@ -87,6 +88,7 @@ let lastLanguage = 'und';
 export function matchMessage(text: string, rules: TensionRules): Hit[] | null {
   const live = maskQuoted(text);
   const toks = tokenize(live);
+  if (rules.masked.length > 0 && live.indexOf('*') >= 0) unmaskTokens(live, toks, rules.masked);
   const p = detectLanguage(toks, rules);
   if (p < 0) return null;
   const pack = rules.packs[p]!;

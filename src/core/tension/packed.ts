@@ -31,6 +31,8 @@ export interface PackedTensionRules {
   lists: string;
   /** Per language: the words it knows beyond its rules' own (stopwords), space-separated. */
   stopwords: string[];
+  /** TensionRules.masked, space-separated. */
+  masked: string;
   packs: PackedPack[];
 }
 
@@ -98,7 +100,7 @@ export function packTensionRules(rules: TensionRules): PackedTensionRules {
     if ((used.get(w) ?? 0) & ~mask) throw new Error(`packTensionRules: ${w} is in a rule but not known to its language`);
     stopwords.forEach((ws, bit) => extra & (1 << bit) && ws.push(word(w)));
   }
-  return { rulesVersion: rules.rulesVersion, languages: rules.languages, scoring: rules.scoring, lists: lists.join(' '), stopwords: stopwords.map((ws) => ws.sort().join(' ')), packs };
+  return { rulesVersion: rules.rulesVersion, languages: rules.languages, scoring: rules.scoring, lists: lists.join(' '), stopwords: stopwords.map((ws) => ws.sort().join(' ')), masked: rules.masked.map(word).join(' '), packs };
 }
 
 /** Rules that classify exactly like the compiled ones they were packed from; thresholds may be overridden. */
@@ -252,5 +254,5 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
   table.base = size;
   table.baseSlots = slots.slice();
   const scoring = { ...p.scoring, thresholds: { ...p.scoring.thresholds, ...options.thresholds } };
-  return { rulesVersion: p.rulesVersion, packs, languages: p.languages, scoring, table, prefixHeads };
+  return { rulesVersion: p.rulesVersion, packs, languages: p.languages, scoring, table, prefixHeads, masked: p.masked ? p.masked.split(' ') : [] };
 }

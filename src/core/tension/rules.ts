@@ -96,6 +96,8 @@ export interface TensionRules {
   table: WordTable;
   /** Bit head() set for every rule prefix: only words with one of these heads can match a prefix. */
   prefixHeads: Uint8Array;
+  /** Words a message may write with asterisks ("sh*t"), every pack's `masked` list, sorted. */
+  masked: string[];
 }
 
 /**
@@ -261,7 +263,8 @@ export function compileTensionRules(seeds: TensionSeed[], options: CompileOption
       if (r.negatedBy) r.negatedIds = bits(r.negatedBy);
     }
   }
-  return { rulesVersion, packs, languages, scoring, table, prefixHeads };
+  const masked = [...new Set(seeds.filter((s) => s.language === '*' || assessed.includes(s.language)).flatMap((s) => s.lists?.masked ?? []))].map((w) => w.toLowerCase()).sort();
+  return { rulesVersion, packs, languages, scoring, table, prefixHeads, masked };
 }
 
 function splitWords(ws: string | string[]): string[] {

@@ -92,6 +92,11 @@ describe('flags', () => {
     ['supervisor-demand', 'Can it please be escalated to someone who can decide?', 'escalated to someone'],
     ['accusation', "You raised the price and hoped I wouldn't notice.", "hoped I wouldn't notice"],
     ['sarcasm', "Love how the 'instant' transfer is now on day three.", "'instant'"],
+    // Masked words are read as the word they hide, and quoted whole.
+    ['profanity', 'This is s*** service.', 's***'],
+    ['profanity', 'What a load of bulls**t.', 'bulls**t'],
+    ['profanity', 'Stop the d*mn debt collectors.', 'd*mn'],
+    ['profanity', 'This is p*ss-poor.', 'p*ss-poor'],
     // One letter repeated is a name ("BBB"), not an elongated word.
     ['legal-threat', "I'm reporting you to the BBB.", 'reporting you to the BBB'],
     ['sarcasm', "I never signed up for that 'membership'. Give it back or I'll see you in court.", "'membership'"],
@@ -187,6 +192,8 @@ describe('does not flag', () => {
     ['accusation', 'I was charged twice this month, probably a glitch. Could you refund one? Thanks'],
     ['urgency', 'You have until Friday to send the signed form? Just checking the deadline. Thanks'],
     ['insult', 'Your chatbot is great, much better than the old one.'],
+    ['profanity', '**Order 1234** arrived, thanks!'],
+    ['profanity', 'Rated 5* on the app store, love it'],
     ['sarcasm', "Sync fails with the 'ERR_TIMEOUT' code."],
     ['urgency', 'Urgent? Not at all, just wondering if you stock the blue one.'],
     ['sarcasm', "Your email said 'we will call you on Monday'. Could you confirm the time?"],
