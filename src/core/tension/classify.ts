@@ -272,7 +272,7 @@ function quoteAround(start: number): number {
 function tryRule(rule: CompiledRule, i: number, text: string, toks: Tokens, pack: LanguagePack, window: number, emphasis: number, hits: Hit[]): void {
   const last = rule.steps.length === 1 ? i : matchFrom(rule.steps, 1, i + 1, toks.sentence[i]!, toks, pack.negatorIds);
   if (last < 0) return;
-  if (rule.negatedBy && ((negated(i, window, rule.negatedIds!, pack.clauseStartIds, toks) && !hasId(pack.clauseStartIds, ids[i]!)) || deniedAfter(toks, text, i, last, rule.negatedBy))) return;
+  if (rule.negatedBy && ((negated(i, window, rule.negatedIds!, pack.clauseStartIds, pack.conditionalIds, toks) && !hasId(pack.clauseStartIds, ids[i]!)) || deniedAfter(toks, text, i, last, rule.negatedBy))) return;
   if (rule.unlessNear && near(toks, i, last, rule.unlessNear)) return;
   if (rule.alone && ((i > 0 && toks.sentence[i - 1] === toks.sentence[i]) || (last + 1 < toks.n && toks.sentence[last + 1] === toks.sentence[last]))) return;
   let start = toks.start[i]!;
@@ -321,7 +321,7 @@ function matchFrom(steps: Step[], si: number, ti: number, sentence: number, toks
 }
 
 /** By word-table ids (every word of these lists is in the table): no string hashing per word looked back at. */
-function negated(i: number, window: number, negators: Uint8Array, clauseStarts: Uint8Array, toks: Tokens): boolean {
+function negated(i: number, window: number, negators: Uint8Array, clauseStarts: Uint8Array, conditionals: Uint8Array, toks: Tokens): boolean {
   const clause = toks.clause[i];
   for (let k = i - 1; k >= 0 && k >= i - window; k--) {
     if (toks.clause[k] !== clause) return false;
@@ -329,8 +329,15 @@ function negated(i: number, window: number, negators: Uint8Array, clauseStarts: 
     // A new subject starts the threat's own clause: "if it isn't sorted by Friday I'm moving elsewhere".
     // Not when a negator or question word comes just before it: "if I cancel", "how do I cancel"; but
     // "my wife and I are furious" is the customer's own feeling.
-    if (hasId(clauseStarts, ids[k]!) && k > 0 && (toks.key[k - 1] === 'and' || (!hasId(negators, ids[k - 1]!) && !(k > 1 && hasId(negators, ids[k - 2]!))))) return false;
+    // "if this isn't fixed I'm leaving": a negator inside a condition stays there.
+    if (hasId(clauseStarts, ids[k]!) && k > 0 && (toks.key[k - 1] === 'and' || (!hasId(negators, ids[k - 1]!) && !(k > 1 && hasId(negators, ids[k - 2]!) && !inCondition(k - 2, clause, conditionals, toks))))) return false;
   }
+  return false;
+}
+
+/** A condition word ("if", "unless") in the few words before word j, in its clause. */
+function inCondition(j: number, clause: number, conditionals: Uint8Array, toks: Tokens): boolean {
+  for (let m = j - 1; m >= 0 && m >= j - 4 && toks.clause[m] === clause; m--) if (hasId(conditionals, ids[m]!)) return true;
   return false;
 }
 

@@ -10,6 +10,7 @@ interface PackedPack {
   /** Indexes into `lists`. */
   negators: number;
   clauseStarts: number;
+  conditionals: number;
   acronyms: number;
   quoteOpeners: number;
   /**
@@ -66,6 +67,7 @@ export function packTensionRules(rules: TensionRules): PackedTensionRules {
   const packs = rules.packs.map((p, bit): PackedPack => {
     const negators = Number(list(p.negators));
     const clauseStarts = Number(list(p.clauseStarts));
+    const conditionals = Number(list(p.conditionals));
     const acronyms = Number(list(p.acronyms));
     const quoteOpeners = Number(list(p.quoteOpeners));
     const lines: string[] = [];
@@ -90,7 +92,7 @@ export function packTensionRules(rules: TensionRules): PackedTensionRules {
       reason = r.reason;
       last = r;
     }
-    return { language: p.language, negators, clauseStarts, acronyms, quoteOpeners, rules: lines.join('\n') };
+    return { language: p.language, negators, clauseStarts, conditionals, acronyms, quoteOpeners, rules: lines.join('\n') };
   });
   const stopwords = rules.languages.map(() => [] as string[]);
   for (let e = 0; e < table.base; e++) {
@@ -147,6 +149,8 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
       negatorIds: listBits[pk.negators]!,
       clauseStarts: sets[pk.clauseStarts]!,
       clauseStartIds: listBits[pk.clauseStarts]!,
+      conditionals: sets[pk.conditionals]!,
+      conditionalIds: listBits[pk.conditionals]!,
       acronyms: sets[pk.acronyms]!,
       quoteOpeners: sets[pk.quoteOpeners]!,
       known: new Set(),

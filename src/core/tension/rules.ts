@@ -54,6 +54,9 @@ export interface LanguagePack {
   /** Words that open a new clause ("i'm"): a match starting with one is not negated by earlier words. */
   clauseStarts: Set<string>;
   clauseStartIds: Uint8Array;
+  /** Words that open a condition ("if", "unless"): a negator inside one does not reach past a new subject ("if this isn't fixed I'm leaving"). */
+  conditionals: Set<string>;
+  conditionalIds: Uint8Array;
   acronyms: Set<string>;
   /** Words a scare quote follows ("the", "your"): quoted words after them doubt a claim. */
   quoteOpeners: Set<string>;
@@ -237,7 +240,7 @@ export function compileTensionRules(seeds: TensionSeed[], options: CompileOption
   const all = new Set<string>(lexicon.keys());
   const prefixHeads = new Uint8Array(8192);
   for (const p of packs) {
-    for (const w of [...p.byWord.keys(), ...p.known, ...p.negators, ...p.clauseStarts, ...p.rules.flatMap((r) => [...(r.negatedBy ?? [])])]) all.add(w);
+    for (const w of [...p.byWord.keys(), ...p.known, ...p.negators, ...p.clauseStarts, ...p.conditionals, ...p.rules.flatMap((r) => [...(r.negatedBy ?? [])])]) all.add(w);
     for (const list of p.byPrefix.values()) for (const { prefix } of list) addHead(prefixHeads, prefix);
   }
   const table = newTable(all.size);
@@ -257,6 +260,7 @@ export function compileTensionRules(seeds: TensionSeed[], options: CompileOption
   for (const p of packs) {
     p.negatorIds = bits(p.negators);
     p.clauseStartIds = bits(p.clauseStarts);
+    p.conditionalIds = bits(p.conditionals);
     const rules = new Set([...p.byWord.values()].flat().concat([...p.byPrefix.values()].flat().map((x) => x.rule), p.anyFirst));
     for (const r of rules) {
       for (const step of r.steps) if (step.words) step.ids = bits(step.words);
@@ -286,6 +290,8 @@ function compilePack(language: string, scale: Record<string, number>, seeds: Ten
     negatorIds: new Uint8Array(0),
     clauseStarts: set('clauseStarts'),
     clauseStartIds: new Uint8Array(0),
+    conditionals: set('conditionals'),
+    conditionalIds: new Uint8Array(0),
     acronyms: set('acronyms'),
     quoteOpeners: set('quoteOpeners'),
     known: new Set(),

@@ -437,11 +437,15 @@ describe('known misses', () => {
   ])('tense without a cue word: %s', (text) => {
     expect(classifyMessage(text, rules).level).toBe('tense');
   });
+});
 
-  // A negator in the condition reads as negating the threat after it. Letting a new subject end the
-  // negation fixes this but breaks "I do not think I will cancel", which must stay calm.
-  test.fails('conditional threat after "not": If it is not delivered I shall write to the Yorkshire Post.', () => {
-    expect(reasonIds('If it is not delivered I shall write to the Yorkshire Post.')).toContain('public-threat');
+describe('negation and conditions', () => {
+  // A negator inside a condition ("if", "unless") stops at the threat's own subject; outside one it reaches it.
+  test.each([
+    ['public-threat', 'If it is not delivered I shall write to the Yorkshire Post.'],
+    ['cancel-threat', "If this isn't resolved I'm closing every account I have with you."],
+  ])('conditional threat after a negator: %s', (reason, text) => {
+    expect(reasonIds(text)).toContain(reason);
   });
   test.each([['I do not think I will cancel, I just want it fixed.'], ['Not sure I will cancel yet, just want it fixed.']])('negated threat stays calm: %s', (text) => {
     expect(classifyMessage(text, rules).level).toBe('calm');
