@@ -322,7 +322,7 @@ function matchFrom(steps: Step[], si: number, ti: number, sentence: number, toks
 
 /** By word-table ids (every word of these lists is in the table): no string hashing per word looked back at. */
 function negated(i: number, window: number, negators: Uint8Array, clauseStarts: Uint8Array, conditionals: Uint8Array, toks: Tokens): boolean {
-  const clause = toks.clause[i];
+  const clause = toks.clause[i]!;
   for (let k = i - 1; k >= 0 && k >= i - window; k--) {
     if (toks.clause[k] !== clause) return false;
     if (hasId(negators, ids[k]!)) return true;
