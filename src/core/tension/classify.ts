@@ -184,7 +184,7 @@ function matchRules(text: string, toks: Tokens, pack: LanguagePack, p: number, w
     }
   }
   if (toks.caps > 0 || toks.bangs.length > 0) findQuoted(text);
-  for (const rule of pack.detectors) detect(rule, text, toks, pack, hits);
+  for (const rule of pack.detectors) detect(rule, text, toks, pack, p, hits);
   return hits;
 }
 
@@ -363,7 +363,7 @@ function isShouted(toks: Tokens, i: number, pack: LanguagePack): boolean {
   return (toks.flags[i]! & CAPS) !== 0 && !pack.acronyms.has(toks.key[i]!) && !isQuoted(toks.start[i]!);
 }
 
-function detect(rule: CompiledRule, text: string, toks: Tokens, pack: LanguagePack, hits: Hit[]): void {
+function detect(rule: CompiledRule, text: string, toks: Tokens, pack: LanguagePack, p: number, hits: Hit[]): void {
   const { n, key, start, end, sentence, flags } = toks;
   const weight = rule.weight;
   if (rule.detector === 'scare-quote') {
@@ -384,7 +384,7 @@ function detect(rule: CompiledRule, text: string, toks: Tokens, pack: LanguagePa
     // One capitalised word used for emphasis ("NOT", "STILL", "gave ME"); short unknown ones are acronyms (ATM, PDF).
     for (let i = 0; i < n; i++) {
       const k = key[i]!;
-      if (isShouted(toks, i, pack) && k.length >= 2 && (k.length >= 5 || pack.known.has(k))) hits.push({ rule, start: start[i]!, end: end[i]!, sentence: sentence[i]!, weight });
+      if (isShouted(toks, i, pack) && k.length >= 2 && (k.length >= 5 || (infos[i]!.mask & (1 << p)) !== 0)) hits.push({ rule, start: start[i]!, end: end[i]!, sentence: sentence[i]!, weight });
     }
     return;
   }

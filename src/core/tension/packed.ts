@@ -232,10 +232,6 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
     }
     pendingSteps[s]!.ids = out;
   }
-  packs.forEach((pack, bit) => {
-    // Rule words and stopwords: exactly the words whose mask has this pack's bit.
-    pack.known = new Set(words.filter((_, e) => masks[e]! & (1 << bit)));
-  });
   // Filled in bulk (the same layout addWord makes), in one loop without callbacks: this runs before the first
   // verdict, in code V8 still interprets.
   const table = newTable(size);

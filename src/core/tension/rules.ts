@@ -60,7 +60,7 @@ export interface LanguagePack {
   acronyms: Set<string>;
   /** Words a scare quote follows ("the", "your"): quoted words after them doubt a claim. */
   quoteOpeners: Set<string>;
-  /** Every literal word the rules use, plus stopwords: a capitalised one of these is emphasis, not an acronym. */
+  /** Every literal word the rules use, plus stopwords (compiling only: classify reads the same from the word table's masks). */
   known: Set<string>;
 }
 
