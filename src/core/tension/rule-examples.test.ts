@@ -716,6 +716,7 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.sarcasm.as-usual', 'Superb timing as usual: the renewal failed the night before our trip.'],
   ['en.sarcasm.timing', 'Superb timing, the renewal failed the night before our trip.'],
   // 1.29.0: from the twenty-sixth development set.
+  ['en.fail.time-off', "I've now taken two mornings off work for engineer visits that didn't happen."],
   ['en.cancel.credit-union', "Put it back today or I'm moving to the credit union."],
   ['en.cancel.forget-about', 'I want a supervisor. Now. And you can forget about my Plus membership.'],
   ['en.cancel.somewhere-else', "Are you f***ing kidding me? Get it done today or I'm taking all four of our prescriptions somewhere else."],

@@ -115,6 +115,8 @@ describe('flags', () => {
     ['heated', 'My lawyer will be in touch.'],
     ['tense', 'This is the third time I\'m asking about this.'],
     ['tense', 'Thanks for nothing.'],
+    // Time the customer lost to our misses says what no feeling word does.
+    ['tense', 'Third delivery slot missed. I have taken three mornings off work for this now.'],
     ['tense', 'WHERE IS MY REFUND'],
     ['heated', "You're an embarrassment. Sort my prescription out or I'm going to the CQC."],
     ['heated', "you charged me £200 for a dent that was already there. thieves. never renting from you again"],
@@ -202,6 +204,8 @@ describe('does not flag', () => {
     ['sarcasm', 'Lovely hold music by the way, made the wait fly by. Thanks for sorting it.'],
     ['sarcasm', 'Hats off to Jenny at the Leeds branch, she was brilliant.'],
     ['sarcasm', 'The delivery driver said the lovely surprise was from my sister!'],
+    ['service-failure', 'I am taking a day off next Friday, could the delivery come then? Thanks'],
+    ['service-failure', 'I have booked the afternoon off for the install, see you at 2!'],
     ['sarcasm', "Sync fails with the 'ERR_TIMEOUT' code."],
     ['urgency', 'Urgent? Not at all, just wondering if you stock the blue one.'],
     ['sarcasm', "Your email said 'we will call you on Monday'. Could you confirm the time?"],
@@ -440,7 +444,6 @@ describe('rules as data', () => {
 describe('known misses', () => {
   // Understated complaints with no cue word: the facts carry the frustration.
   test.fails.each([
-    ['Third delivery slot missed. I have taken three mornings off work for this now.'],
     ["I'm not sure how a 2-day delivery turned into 11 days, but here we are."],
   ])('tense without a cue word: %s', (text) => {
     expect(classifyMessage(text, rules).level).toBe('tense');
