@@ -642,6 +642,7 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.insult.brain-cell', 'Is there anyone there with a functioning brain cell?'],
   ['en.insult.clue-clearly', "Your team clearly haven't got a clue."],
   ['en.accuse.forgot', "Every month you conveniently forget to apply my discount."],
+  ['en.accuse.forgot-plain', "You forgot to apply my discount again, third month running."],
   ['en.accuse.keep-promising', 'Your agents keep promising a callback.'],
   ['en.accuse.goalposts', 'That is moving the goalposts.'],
   ['en.accuse.responsibility', "I've never seen a company so allergic to taking responsibility."],

@@ -168,6 +168,7 @@ describe('does not flag', () => {
     ['sarcasm', "I clicked the 'Export' button and nothing happens."],
     ['sarcasm', "The app still says 'pending'."],
     ['accusation', 'Sorry to bother you again, I forgot to attach the photo. Here it is.'],
+    ['accusation', "Don't worry if you forgot, I can send the form again. Thanks"],
     ['accusation', 'Hello, ur agent told me the refund takes 5-7 working days, just checking. Thanks'],
     ['insult', "Can someone let me know what you're doing about my order? Thanks"],
     ['insult', 'My son needs his head examined by the optician, can I book two slots?'],
