@@ -9,6 +9,18 @@ const SIGN_OFF = /^((best|kind|warm|many)\s+)?(regards|thanks|thank you|cheers|s
 /** A sign-off only starts a signature when at most this many non-empty lines follow it. */
 const MAX_SIGNATURE_LINES = 6;
 
+/** After a reply header ending before line `from`: the first line of new text below a block of "> " lines, or -1. */
+function replyBelowQuote(text: string, lines: Array<[number, number]>, from: number): number {
+  let quoted = 0;
+  for (let k = from; k < lines.length; k++) {
+    const line = text.slice(lines[k]![0], Math.min(lines[k]![1], lines[k]![0] + 400)).trim();
+    if (!line) continue;
+    if (line.startsWith('>')) quoted++;
+    else return quoted > 0 ? k : -1;
+  }
+  return -1;
+}
+
 /** The live part of a message: quoted history and signature replaced by spaces (line breaks kept). */
 export function maskQuoted(text: string): string {
   if (text.indexOf('\n') < 0 && text.indexOf('>') < 0) return text;
@@ -32,6 +44,16 @@ export function maskQuoted(text: string): string {
     const header =
       REPLY_HEADER.test(line) ||
       (/^on\b/i.test(line) && next !== undefined && WROTE_TAIL.test(text.slice(Math.max(next[0], next[1] - 400), next[1])));
+    if (header) {
+      // An inline reply: "On … wrote:", the quoted lines, then the customer's answer below them. Only when
+      // the history is quoted with ">" can we tell where it ends; otherwise everything after the header goes.
+      const below = replyBelowQuote(text, lines, i + (REPLY_HEADER.test(line) ? 1 : 2));
+      if (below > 0) {
+        for (let k = i; k < below; k++) masked[k] = true;
+        i = below - 1;
+        continue;
+      }
+    }
     if (header || line === '--' || SENT_FROM.test(line)) {
       cutFrom = i;
       break;
