@@ -359,8 +359,28 @@ function near(toks: Tokens, first: number, last: number, words: Set<string>): bo
   return false;
 }
 
-function isShouted(toks: Tokens, i: number, pack: LanguagePack): boolean {
-  return (toks.flags[i]! & CAPS) !== 0 && !pack.acronyms.has(toks.key[i]!) && !isQuoted(toks.start[i]!);
+function isShouted(text: string, toks: Tokens, i: number, pack: LanguagePack): boolean {
+  return (toks.flags[i]! & CAPS) !== 0 && !pack.acronyms.has(toks.key[i]!) && !isQuoted(toks.start[i]!) && !inPlaceholder(text, toks.start[i]!, toks.end[i]!);
+}
+
+const PLACEHOLDER_MAX = 40;
+
+/** "[NAME]", "{{FIRST_NAME}}", "<ORDER NUMBER>": a template's or a redaction's placeholder, not a raised voice. */
+function inPlaceholder(text: string, start: number, end: number): boolean {
+  let a = start - 1;
+  while (a >= 0 && start - a <= PLACEHOLDER_MAX && isPlaceholderChar(text.charCodeAt(a))) a--;
+  const open = text.charCodeAt(a);
+  if (open !== 0x5b && open !== 0x7b && open !== 0x3c) return false;
+  let b = end;
+  while (b < text.length && b - end <= PLACEHOLDER_MAX && isPlaceholderChar(text.charCodeAt(b))) b++;
+  const close = text.charCodeAt(b);
+  return close === (open === 0x5b ? 0x5d : open === 0x7b ? 0x7d : 0x3e);
+}
+
+/** Letters, digits, spaces, "_", "-" and "." (what a placeholder's name is made of). */
+function isPlaceholderChar(c: number): boolean {
+  const l = c | 32;
+  return (l > 96 && l < 123) || (c > 47 && c < 58) || c === 32 || c === 95 || c === 45 || c === 46;
 }
 
 function detect(rule: CompiledRule, text: string, toks: Tokens, pack: LanguagePack, p: number, hits: Hit[]): void {
@@ -384,7 +404,7 @@ function detect(rule: CompiledRule, text: string, toks: Tokens, pack: LanguagePa
     // One capitalised word used for emphasis ("NOT", "STILL", "gave ME"); short unknown ones are acronyms (ATM, PDF).
     for (let i = 0; i < n; i++) {
       const k = key[i]!;
-      if (isShouted(toks, i, pack) && k.length >= 2 && (k.length >= 5 || (infos[i]!.mask & (1 << p)) !== 0)) hits.push({ rule, start: start[i]!, end: end[i]!, sentence: sentence[i]!, weight });
+      if (isShouted(text, toks, i, pack) && k.length >= 2 && (k.length >= 5 || (infos[i]!.mask & (1 << p)) !== 0)) hits.push({ rule, start: start[i]!, end: end[i]!, sentence: sentence[i]!, weight });
     }
     return;
   }
@@ -399,7 +419,7 @@ function detect(rule: CompiledRule, text: string, toks: Tokens, pack: LanguagePa
     for (; j < n && sentence[j] === s; j++) {
       if (flags[j]! & EMOJI || end[j]! - start[j]! < 2) continue;
       words++;
-      if (isShouted(toks, j, pack)) {
+      if (isShouted(text, toks, j, pack)) {
         caps++;
         if (first < 0) first = j;
         last = j;

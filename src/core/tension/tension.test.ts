@@ -82,6 +82,8 @@ describe('flags', () => {
     ['sarcasm', "A £45 'admin fee' to change one name on a ticket? Daylight robbery.", "'admin fee'"],
     ['shouting', 'You banned ME instead of the cheater.', 'ME'],
     ['shouting', 'NO. I want my money back.', 'NO'],
+    ['shouting', 'Your bot replied "Hi [NAME]" AGAIN.', 'AGAIN'],
+    ['shouting', '[EDIT: STILL NOT FIXED] nothing from you', 'STILL'],
     ['legal-threat', 'Fix this today. Or else. My bank will hear about the charge.', 'bank will hear about'],
     ['cancel-threat', "Otherwise I'll have no choice but to switch provider.", 'no choice but to switch'],
     ['sarcasm', "'We're looking into it.' Sure you are.", 'Sure you are'],
@@ -216,6 +218,9 @@ describe('does not flag', () => {
     ['shouting', 'We get HTTP 429 TOO_MANY_REQUESTS since we increased polling.'],
     ['repeat-contact', 'We get HTTP 429 TOO_MANY_REQUESTS since we increased polling.'],
     ['shouting', "The portal says 'ERROR: DOCUMENT INVALID' for my upload."],
+    // Template and redaction placeholders are not a raised voice.
+    ['shouting', 'Your email starts "Dear [FIRST NAME]" and asks me to quote [ORDER NUMBER].'],
+    ['shouting', 'The reminder says Hi {{CUSTOMER_NAME}}, your <REDACTED> plan renews soon.'],
     ['exclamation', 'I got a notice saying "Payment failed!!" but the money left my account.'],
     ['accusation', 'Hi, is there a migration guide, or can your team assist?'],
     ['accusation', 'I got a letter from your fraud department about a payment. Yes, that was me.'],
