@@ -360,7 +360,9 @@ function near(toks: Tokens, first: number, last: number, words: Set<string>): bo
 }
 
 function isShouted(text: string, toks: Tokens, i: number, pack: LanguagePack): boolean {
-  return (toks.flags[i]! & CAPS) !== 0 && !pack.acronyms.has(toks.key[i]!) && !isQuoted(toks.start[i]!) && !inPlaceholder(text, toks.start[i]!, toks.end[i]!);
+  const start = toks.start[i]!;
+  // "@GEICO" is a handle (social-channel tickets), not a raised voice.
+  return (toks.flags[i]! & CAPS) !== 0 && !pack.acronyms.has(toks.key[i]!) && !isQuoted(start) && text.charCodeAt(start - 1) !== 64 && !inPlaceholder(text, start, toks.end[i]!);
 }
 
 const PLACEHOLDER_MAX = 40;

@@ -84,6 +84,7 @@ describe('flags', () => {
     ['shouting', 'NO. I want my money back.', 'NO'],
     ['shouting', 'Your bot replied "Hi [NAME]" AGAIN.', 'AGAIN'],
     ['shouting', '[EDIT: STILL NOT FIXED] nothing from you', 'STILL'],
+    ['shouting', '@GEICO where is my CLAIM', 'CLAIM'],
     ['legal-threat', 'Fix this today. Or else. My bank will hear about the charge.', 'bank will hear about'],
     ['cancel-threat', "Otherwise I'll have no choice but to switch provider.", 'no choice but to switch'],
     ['sarcasm', "'We're looking into it.' Sure you are.", 'Sure you are'],
@@ -221,6 +222,8 @@ describe('does not flag', () => {
     // Template and redaction placeholders are not a raised voice.
     ['shouting', 'Your email starts "Dear [FIRST NAME]" and asks me to quote [ORDER NUMBER].'],
     ['shouting', 'The reminder says Hi {{CUSTOMER_NAME}}, your <REDACTED> plan renews soon.'],
+    // Handles on social channels.
+    ['shouting', 'Just switched to @DIRECTV and @XFINITY sent the final bill already, thanks'],
     ['exclamation', 'I got a notice saying "Payment failed!!" but the money left my account.'],
     ['accusation', 'Hi, is there a migration guide, or can your team assist?'],
     ['accusation', 'I got a letter from your fraud department about a payment. Yes, that was me.'],
