@@ -85,6 +85,28 @@ describe('apply', () => {
   });
 });
 
+describe('groups', () => {
+  test('a phrase used several times is one group with its count; fixing it takes the first use', async () => {
+    const { host, model } = setup('Calm down. Please calm down, and CALM DOWN. You need to wait.', { rich: false });
+    await model.load();
+    expect(model.groups.value.map((g) => [g.flag.ruleId, g.flag.text, g.count])).toEqual([
+      ['dismissive.calm-down', 'Calm down', 3],
+      ['commanding.you-need-to', 'You need to', 1],
+    ]);
+    expect(await model.apply(model.groups.value[0]!.flag, 'I hear you')).toEqual({ ok: true });
+    expect(host.values[PATHS.draft]).toBe('I hear you. Please calm down, and CALM DOWN. You need to wait.');
+    await model.load();
+    expect(model.groups.value[0]!.count).toBe(2);
+  });
+
+  test('dismissing a group dismisses every use of it', async () => {
+    const { model } = setup('<p>calm down, calm down</p>');
+    await model.load();
+    model.dismiss(model.groups.value[0]!.flag);
+    expect(model.groups.value).toEqual([]);
+  });
+});
+
 describe('follow', () => {
   test('a burst of keystrokes reads the draft once', async () => {
     const { host, model } = setup('<p>Hello</p>', { level: 'calm' });

@@ -13,6 +13,12 @@ export interface Draft {
   internal: boolean;
 }
 
+/** A phrase the draft uses `count` times: shown once; a fix acts on `flag`, its first occurrence. */
+export interface FlagGroup {
+  flag: Flag;
+  count: number;
+}
+
 export type ApplyResult = { ok: true } | { ok: false; reason: 'moved' | 'formatting' | 'host' };
 
 export interface DraftModel {
@@ -20,6 +26,8 @@ export interface DraftModel {
   verdict: ReadonlySignal<DraftVerdict>;
   /** Flags the agent has not dismissed for this ticket. */
   flags: ReadonlySignal<Flag[]>;
+  /** The same flags, one per rule and words (the first occurrence, and how many there are), in draft order. */
+  groups: ReadonlySignal<FlagGroup[]>;
   dismiss(flag: Flag): void;
   apply(flag: Flag, replacement: string): Promise<ApplyResult>;
   load(): Promise<void>;
@@ -54,6 +62,17 @@ export function createDraftModel(host: Host, inputs: DraftInputs): DraftModel {
   });
   const verdict = computed(() => checkDraft(text.value, inputs.phraseRules.value, { tension: tension.value }));
   const flags = computed(() => verdict.value.flags.filter((f) => !dismissed.value.has(keyOf(f))));
+  // A phrase repeated through a long draft is one card, not one per use (and a 2,000-card list per keystroke).
+  const groups = computed(() => {
+    const byKey = new Map<string, FlagGroup>();
+    for (const flag of flags.value) {
+      const key = keyOf(flag);
+      const group = byKey.get(key);
+      if (group) group.count++;
+      else byKey.set(key, { flag, count: 1 });
+    }
+    return [...byKey.values()];
+  });
 
   async function load(): Promise<void> {
     const r = await host.get([PATHS.draft, PATHS.richText, PATHS.draftType]);
@@ -131,6 +150,7 @@ export function createDraftModel(host: Host, inputs: DraftInputs): DraftModel {
     draft,
     verdict,
     flags,
+    groups,
     dismiss: (flag) => (dismissed.value = new Set([...dismissed.value, keyOf(flag)])),
     apply,
     load,

@@ -3,7 +3,10 @@ import { ELEMENTS, type Flag } from '../core/phrases';
 import type { Translate } from '../i18n/translate';
 import type { ApplyResult, DraftModel } from '../state/draft-model';
 
-function FlagItem({ flag, model, t }: { flag: Flag; model: DraftModel; t: Translate }) {
+/** Cards shown at most: past these, the agent has more to fix than a list can help with. */
+const MAX_CARDS = 20;
+
+function FlagItem({ flag, count, model, t }: { flag: Flag; count: number; model: DraftModel; t: Translate }) {
   const [problem, setProblem] = useState<string | null>(null);
   const apply = async (replacement: string): Promise<void> => {
     const r: ApplyResult = await model.apply(flag, replacement);
@@ -16,6 +19,7 @@ function FlagItem({ flag, model, t }: { flag: Flag; model: DraftModel; t: Transl
       </p>
       <p class="df-flag__words">
         <q>{flag.text}</q>
+        {count > 1 && <span class="df-muted" data-testid="flag-count"> {t('draft.times', { count })}</span>}
       </p>
       <p class="df-muted">{flag.why}</p>
       {flag.tip && <p class="df-tip">{flag.tip}</p>}
@@ -42,20 +46,26 @@ function FlagItem({ flag, model, t }: { flag: Flag; model: DraftModel; t: Transl
 
 export function DraftPanel({ model, t }: { model: DraftModel; t: Translate }) {
   const verdict = model.verdict.value;
-  const flags = model.flags.value;
+  const groups = model.groups.value;
   const empty = model.draft.value.value.trim() === '';
   return (
     <section class="df-section" aria-labelledby="df-draft-title">
       <h2 id="df-draft-title">{t('draft.title')}</h2>
       {empty ? (
         <p class="df-muted">{t('draft.empty')}</p>
-      ) : flags.length === 0 ? (
+      ) : groups.length === 0 ? (
         <p class="df-muted" data-testid="no-flags">{t('draft.clean')}</p>
       ) : (
         <ul class="df-flags" aria-label={t('draft.flags')} data-testid="flags">
-          {flags.map((f) => (
-            <FlagItem key={`${f.ruleId}@${f.start}`} flag={f} model={model} t={t} />
+          {groups.slice(0, MAX_CARDS).map(({ flag, count }) => (
+            // Keyed by rule and words: typing elsewhere in the draft keeps each card (and its message).
+            <FlagItem key={`${flag.ruleId}@${flag.text.toLowerCase()}`} flag={flag} count={count} model={model} t={t} />
           ))}
+          {groups.length > MAX_CARDS && (
+            <li class="df-muted" data-testid="flags-more">
+              {t('draft.more', { count: groups.length - MAX_CARDS })}
+            </li>
+          )}
         </ul>
       )}
       <h3 class="df-subhead">{t('draft.checklist')}</h3>

@@ -72,6 +72,20 @@ describe('draft checker', () => {
     expect(await app.getAttribute('[data-element="choice"]', 'data-present')).toBe('false');
   });
 
+  test('a phrase repeated through a long pasted draft is one card with its count', async () => {
+    session = await openWorkspace('?ticket=1001');
+    const app = await appFrame(session.page);
+    await app.waitForSelector('[data-testid="tension-level"]');
+    await session.page.locator('[data-testid="composer-rich"]').click();
+    await session.page.evaluate((text) => {
+      const editor = document.querySelector('[data-testid="composer-rich"]')!;
+      editor.textContent = text;
+      editor.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }, 'Hi, that is our policy. '.repeat(300));
+    await expect.poll(() => flagTexts(app)).toEqual(['that is our policy']);
+    expect(await app.textContent('[data-testid="flag-count"]')).toBe(' used 300 times');
+  });
+
   test('one click replaces only the flagged words, keeping the rest of the draft and its formatting', async () => {
     session = await openWorkspace('?ticket=1001');
     const app = await appFrame(session.page);
