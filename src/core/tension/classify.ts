@@ -361,8 +361,57 @@ function near(toks: Tokens, first: number, last: number, words: Set<string>): bo
 
 function isShouted(text: string, toks: Tokens, i: number, pack: LanguagePack): boolean {
   const start = toks.start[i]!;
-  // "@GEICO" is a handle (social-channel tickets), not a raised voice.
-  return (toks.flags[i]! & CAPS) !== 0 && !pack.acronyms.has(toks.key[i]!) && !isQuoted(start) && text.charCodeAt(start - 1) !== 64 && !inPlaceholder(text, start, toks.end[i]!);
+  return (toks.flags[i]! & CAPS) !== 0 && !pack.acronyms.has(toks.key[i]!) && !isQuoted(start) && !inPlaceholder(text, start, toks.end[i]!) && !inAddress(text, start, toks.end[i]!);
+}
+
+const RUN_MAX = 300;
+
+/**
+ * "https://shop.example.com/ORDERS", "example.com/ACCOUNT", "JOHN.SMITH@EXAMPLE.COM", "@GEICO" (a handle on a
+ * social channel), "TOO_MANY_REQUESTS", "ACME-WIDGETS-LTD", "3HRS": the word is part of a link, an address, a
+ * handle or a code (what it is written in, up to the next space), not a raised voice.
+ */
+function inAddress(text: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && start - a < RUN_MAX && !isSpace(text.charCodeAt(a - 1))) a--;
+  let b = end;
+  while (b < text.length && b - end < RUN_MAX && !isSpace(text.charCodeAt(b))) b++;
+  let joins = 0;
+  let dot = false;
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 64) return true;
+    if (c === 46) dot = true;
+    else if (c === 47 && (dot || text.charCodeAt(k - 1) === 58)) return true;
+    // Digits or "_" inside the word, or two hyphens joining words: a code ("3HRS", "TOO_MANY_REQUESTS", "ACME-WIDGETS-LTD").
+    else if (c === 45 && isAlnum(text.charCodeAt(k - 1)) && isAlnum(text.charCodeAt(k + 1))) joins++;
+  }
+  let w = start;
+  while (w > a && isWordChar(text.charCodeAt(w - 1))) w--;
+  for (; w < b && (w < end || isWordChar(text.charCodeAt(w))); w++) if (isDigitOrUnderscore(text.charCodeAt(w))) return true;
+  return joins >= 2;
+}
+
+function isLetterCode(c: number): boolean {
+  const l = c | 32;
+  return l > 96 && l < 123;
+}
+
+function isAlnum(c: number): boolean {
+  return isLetterCode(c) || (c > 47 && c < 58);
+}
+
+function isDigitOrUnderscore(c: number): boolean {
+  return (c > 47 && c < 58) || c === 95;
+}
+
+/** What a code's word is made of: letters, digits and "_". */
+function isWordChar(c: number): boolean {
+  return isAlnum(c) || c === 95;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
 }
 
 const PLACEHOLDER_MAX = 40;

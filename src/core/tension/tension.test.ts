@@ -85,6 +85,8 @@ describe('flags', () => {
     ['shouting', 'Your bot replied "Hi [NAME]" AGAIN.', 'AGAIN'],
     ['shouting', '[EDIT: STILL NOT FIXED] nothing from you', 'STILL'],
     ['shouting', '@GEICO where is my CLAIM', 'CLAIM'],
+    ['shouting', 'I am NOT-HAPPY with https://example.com/help', 'NOT-HAPPY'],
+    ['shouting', 'Three weeks and STILL nothing (see example.com/status).', 'STILL'],
     ['legal-threat', 'Fix this today. Or else. My bank will hear about the charge.', 'bank will hear about'],
     ['cancel-threat', "Otherwise I'll have no choice but to switch provider.", 'no choice but to switch'],
     ['sarcasm', "'We're looking into it.' Sure you are.", 'Sure you are'],
@@ -222,8 +224,12 @@ describe('does not flag', () => {
     // Template and redaction placeholders are not a raised voice.
     ['shouting', 'Your email starts "Dear [FIRST NAME]" and asks me to quote [ORDER NUMBER].'],
     ['shouting', 'The reminder says Hi {{CUSTOMER_NAME}}, your <REDACTED> plan renews soon.'],
-    // Handles on social channels.
+    // Handles on social channels, links, addresses and codes.
     ['shouting', 'Just switched to @DIRECTV and @XFINITY sent the final bill already, thanks'],
+    ['shouting', 'The link https://portal.example.com/ACCOUNT/BILLING is broken'],
+    ['shouting', 'The page example.com/ORDERS/STATUS is broken'],
+    ['shouting', 'My email is JOHN.SMITH@EXAMPLE.COM now'],
+    ['shouting', 'The account code ACME-WIDGETS-LTD is wrong on the invoice'],
     ['exclamation', 'I got a notice saying "Payment failed!!" but the money left my account.'],
     ['accusation', 'Hi, is there a migration guide, or can your team assist?'],
     ['accusation', 'I got a letter from your fraud department about a payment. Yes, that was me.'],
