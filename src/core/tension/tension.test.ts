@@ -154,6 +154,8 @@ describe('does not flag', () => {
     ['cancel-threat', 'How do I cancel my order?'],
     ['cancel-threat', "I'm not cancelling, I just want it fixed"],
     ['supervisor-demand', 'my manager asked me to request an invoice'],
+    ['supervisor-demand', 'Please forward this to your supervisor for approval of the discount.'],
+    ['supervisor-demand', 'Can you add my manager as an approver on the account?'],
     ['supervisor-demand', 'Please do not escalate this, it is minor'],
     ['public-threat', 'I left a 5 star rating last year'],
     ['legal-threat', 'I do not plan to sue anyone'],
