@@ -361,7 +361,37 @@ function near(toks: Tokens, first: number, last: number, words: Set<string>): bo
 
 function isShouted(text: string, toks: Tokens, i: number, pack: LanguagePack): boolean {
   const start = toks.start[i]!;
-  return (toks.flags[i]! & CAPS) !== 0 && !pack.acronyms.has(toks.key[i]!) && !isQuoted(start) && !inPlaceholder(text, start, toks.end[i]!) && !inAddress(text, start, toks.end[i]!);
+  return (toks.flags[i]! & CAPS) !== 0 && !pack.acronyms.has(toks.key[i]!) && !isQuoted(start) && !inPlaceholder(text, start, toks.end[i]!) && !inAddress(text, start, toks.end[i]!) && !inHeading(text, start, toks.end[i]!);
+}
+
+const SUBJECT_LINE = /^[ \t>]*(?:re|fw|fwd|aw|wg|tr|sv)\s*:/i;
+const LABEL_MAX = 30;
+
+/**
+ * "RE: FW: Invoice 2291 - PAYMENT REMINDER" (a pasted email subject) and "ORDER DETAILS:" or "NOTE:" opening a line
+ * (a form's or an email's label of one or two words): headings, not a raised voice.
+ */
+function inHeading(text: string, start: number, end: number): boolean {
+  let line = start;
+  while (line > 0 && start - line < RUN_MAX && text.charCodeAt(line - 1) !== 10) line--;
+  if (SUBJECT_LINE.test(text.slice(line, Math.min(start, line + 40)))) return true;
+  let words = 1;
+  for (let k = line; k < start; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32) words++;
+    else if (c !== 9 && !isUpperLetter(c)) return false;
+  }
+  for (let k = end; k < text.length && k - line <= LABEL_MAX; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 58) return words <= 2 && (k + 1 >= text.length || isSpace(text.charCodeAt(k + 1)));
+    if (c === 32) words++;
+    else if (!isUpperLetter(c)) return false;
+  }
+  return false;
+}
+
+function isUpperLetter(c: number): boolean {
+  return c > 64 && c < 91;
 }
 
 const RUN_MAX = 300;

@@ -86,6 +86,7 @@ describe('flags', () => {
     ['shouting', '[EDIT: STILL NOT FIXED] nothing from you', 'STILL'],
     ['shouting', '@GEICO where is my CLAIM', 'CLAIM'],
     ['shouting', 'I am NOT-HAPPY with https://example.com/help', 'NOT-HAPPY'],
+    ['shouting', 'STILL NOT FIXED: day 5', 'STILL NOT FIXED'],
     ['shouting', 'Three weeks and STILL nothing (see example.com/status).', 'STILL'],
     ['legal-threat', 'Fix this today. Or else. My bank will hear about the charge.', 'bank will hear about'],
     ['cancel-threat', "Otherwise I'll have no choice but to switch provider.", 'no choice but to switch'],
@@ -232,6 +233,9 @@ describe('does not flag', () => {
     ['shouting', 'The page example.com/ORDERS/STATUS is broken'],
     ['shouting', 'My email is JOHN.SMITH@EXAMPLE.COM now'],
     ['shouting', 'The account code ACME-WIDGETS-LTD is wrong on the invoice'],
+    // Headings: a pasted email subject, a form's labels.
+    ['shouting', 'RE: RE: FW: Invoice 2291 - PAYMENT REMINDER\n\nHi, we paid this last week, remittance attached.'],
+    ['shouting', 'ORDER DETAILS:\nOrder number: 55512\n\nHi, the kettle lid is cracked. Could you send a new one?'],
     ['exclamation', 'I got a notice saying "Payment failed!!" but the money left my account.'],
     ['accusation', 'Hi, is there a migration guide, or can your team assist?'],
     ['accusation', 'I got a letter from your fraud department about a payment. Yes, that was me.'],
