@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   // The seeds' points and thresholds were fit by fit:tension on all rows of the data sets named in their
   // `fitted` note: on those files the seed line is IN-SAMPLE. The honest figure is the fit's k-fold CV.
   const fitted = readTensionSeeds()
-    .map((s) => (s.seed as { fitted?: { data?: string[]; folds?: number; cv?: Record<string, number>; after?: string } }).fitted)
+    .map((s) => (s.seed as { fitted?: { data?: string[]; folds?: number; cv?: Record<string, number>; after?: string; rerun?: { rules: string; cv: Record<string, number> } } }).fitted)
     .find((f) => f?.cv);
   console.log(`fitted on: ${fitted?.data?.join(', ') ?? 'nothing recorded'}${fitted?.after ? `; since then: ${fitted.after}` : ''}\n`);
   const corpus: string[] = [];
@@ -157,7 +157,9 @@ async function main(): Promise<void> {
     const name = file.split('/').pop()!.replace(/\.jsonl$/, '');
     const inSample = fitted?.data?.includes(name) ?? false;
     const cvFigure = fitted?.cv?.[name];
-    if (cvFigure !== undefined) console.log(`Defuse, ${fitted!.folds}-fold CV (points and thresholds refit per fold by fit:tension; recorded in the seed's fitted note${fitted!.after ? ', before the later hand edits' : ''}) | **${fmt(cvFigure)}** | – | –`);
+    if (cvFigure !== undefined) console.log(`Defuse, ${fitted!.folds}-fold CV (points and thresholds refit per fold by fit:tension; recorded in the seed's fitted note${fitted!.after ? ', before the later hand edits' : ''}) | ${fmt(cvFigure)} | – | –`);
+    const rerun = fitted?.rerun?.cv[name];
+    if (rerun !== undefined) console.log(`Defuse, ${fitted!.folds}-fold CV re-run from the rules of ${fitted!.rerun!.rules} (fit:tension without --write; the shipped points are not that fit's) | **${fmt(rerun)}** | – | –`);
     console.log(`Defuse, shipped seeds ${inSample ? '(IN-SAMPLE: seed points were fit on all rows of this file)' : '(nothing fit on this file)'} | ${inSample ? fmt(d.macro) : `**${fmt(d.macro)}**`} | ${perFmt(d.per)} | seeds; ${notAssessed} not-assessed counted as calm`);
     const dScores = verdicts.map((v) => v.score);
     const dcv = crossValidate(dScores, gold);
