@@ -32,7 +32,7 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.super.your', 'Get me your supervisor.'],
   ['en.super.escalate', 'Escalate this ticket.'],
   ['en.super.senior', 'I want someone competent on this.'],
-  ['en.public.review', 'I will be writing a review about this.'],
+  ['en.public.review', 'Two weeks late and not a word from you. I will be writing a review about this.'],
   ['en.public.stars', 'Expect a one star review.'],
   ['en.public.one-star', 'Enjoy your 1-star rating.'],
   ['en.public.social', 'This is going on social media.'],
