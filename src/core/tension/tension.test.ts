@@ -246,6 +246,7 @@ describe('does not flag', () => {
     ['sarcasm', "Can you change my name to 'Sam' on the account?"],
     ['negative-emotion', 'Not bad at all'],
     ['negative-emotion', "I'm not angry, just curious"],
+    ['negative-emotion', 'I hate to chase, but is there any update on my refund?'],
     ['accusation', 'Thank you guys for the quick reply'],
     ['public-threat', "I'll be telling all my friends about you, best service ever!"],
     ['urgency', 'Is there any deadline for claiming the points?'],
