@@ -277,6 +277,12 @@ function tryRule(rule: CompiledRule, i: number, text: string, toks: Tokens, pack
   if (rule.alone && ((i > 0 && toks.sentence[i - 1] === toks.sentence[i]) || (last + 1 < toks.n && toks.sentence[last + 1] === toks.sentence[last]))) return;
   let start = toks.start[i]!;
   let end = toks.end[last]!;
+  if (rule.unquoted) {
+    // Someone else's words: "I got a letter saying 'legal proceedings may follow'".
+    findQuoted(text);
+    const q = quoteAround(start);
+    if (q >= 0 && end <= quoted[q + 1]!) return;
+  }
   if (rule.quoted) {
     findQuoted(text);
     const q = quoteAround(start);

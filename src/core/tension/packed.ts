@@ -137,6 +137,7 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
   const pendingIds: number[] = [];
   const pendingEnds: number[] = [];
   const prefixHeads = new Uint8Array(8192);
+  const unquoted = p.scoring.unquoted ?? [];
   const packs = p.packs.map((pk, bit): LanguagePack => {
     const pack: LanguagePack = {
       language: pk.language,
@@ -214,7 +215,7 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
             pendingEnds.push(pendingIds.length);
           }
         }
-        const rule: CompiledRule = { id: ruleId, reason, weight, negatedBy, negatedIds, requires, unlessNear, detector, quoted, alone, anywhere, min, steps };
+        const rule: CompiledRule = { id: ruleId, reason, weight, negatedBy, negatedIds, requires, unlessNear, detector, quoted, alone, anywhere, unquoted: unquoted.includes(reason), min, steps };
         indexRule(pack, rule, firstWords);
       }
     }

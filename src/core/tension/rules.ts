@@ -33,6 +33,8 @@ export interface CompiledRule {
   alone: boolean;
   /** `requires` is met by a reason anywhere in the message. */
   anywhere: boolean;
+  /** Not inside a quotation: there the words are someone else's (scoring.unquoted names these reasons). */
+  unquoted: boolean;
   min: number;
   steps: Step[];
   /** For `words` rules: the entry ("hate*") this compiled rule stands for (the fit script keys on it). */
@@ -71,6 +73,7 @@ export interface Scoring {
   negationWindow: number;
   minWordsToJudgeLanguage: number;
   reasonScale?: Record<string, number>;
+  unquoted?: string[];
 }
 
 /** What one word means to the classifier: which languages know it, and the rules that can start on it. */
@@ -215,7 +218,7 @@ export function compileTensionRules(seeds: TensionSeed[], options: CompileOption
   scoring.thresholds = { ...scoring.thresholds, ...options.thresholds };
   const assessed = [...new Set(seeds.filter((s) => s.language !== '*' && s.rules?.length).map((s) => s.language))];
   const packs = assessed.map((language) =>
-    compilePack(language, scoring.reasonScale ?? {}, seeds.filter((seed) => seed.language === language || seed.language === '*')),
+    compilePack(language, scoring, seeds.filter((seed) => seed.language === language || seed.language === '*')),
   );
   // Stopwords of every language, assessed or only recognised.
   const stop = new Map<string, string[]>();
@@ -275,7 +278,9 @@ function splitWords(ws: string | string[]): string[] {
   return (typeof ws === 'string' ? ws.split(' ') : ws).filter(Boolean).map((w) => w.toLowerCase());
 }
 
-function compilePack(language: string, scale: Record<string, number>, seeds: TensionSeed[]): LanguagePack {
+function compilePack(language: string, scoring: Scoring, seeds: TensionSeed[]): LanguagePack {
+  const scale = scoring.reasonScale ?? {};
+  const unquoted = scoring.unquoted ?? [];
   const lists = new Map<string, string[]>();
   for (const seed of seeds) for (const [name, ws] of Object.entries(seed.lists ?? {})) push(lists, name, ...ws);
   const set = (name: string): Set<string> => new Set((lists.get(name) ?? []).map((w) => w.toLowerCase()));
@@ -300,6 +305,7 @@ function compilePack(language: string, scale: Record<string, number>, seeds: Ten
     (seed.rules ?? []).forEach((rule) => {
       for (const compiled of compileRule(rule, lists)) {
         compiled.weight *= scale[rule.reason] ?? 1;
+        compiled.unquoted = unquoted.includes(rule.reason);
         for (const step of compiled.steps) for (const w of step.words ?? []) pack.known.add(w);
         indexRule(pack, compiled, compiled.steps[0]?.words ?? []);
       }
@@ -327,6 +333,7 @@ function compileRule(rule: TensionRuleSeed, lists: Map<string, string[]>): Compi
     quoted: rule.quoted === true,
     alone: rule.alone === true,
     anywhere: rule.anywhere === true,
+    unquoted: false,
     min: rule.min ?? 2,
     steps,
     entry,

@@ -66,6 +66,8 @@ export const TensionSeedSchema = /* @__PURE__ */ (() => z.strictObject({
       negationWindow: z.optional(z.number().check(z.minimum(0))),
       /** Per-reason multipliers for rule weights, produced by scripts/fit-tension.ts (see the seed's note). */
       reasonScale: z.optional(z.record(z.string(), z.number().check(z.minimum(0), z.maximum(5)))),
+      /** Reasons whose words inside a quotation are someone else's: a letter's "legal proceedings", a bot's "escalate to a manager". */
+      unquoted: z.optional(z.array(z.string())),
       /** A message with at least this many words and no stopword of any pack is "und" (not assessed). */
       minWordsToJudgeLanguage: z.optional(z.number()),
     }),

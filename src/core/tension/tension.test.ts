@@ -87,6 +87,8 @@ describe('flags', () => {
     ['shouting', '@GEICO where is my CLAIM', 'CLAIM'],
     ['shouting', 'I am NOT-HAPPY with https://example.com/help', 'NOT-HAPPY'],
     ['shouting', 'STILL NOT FIXED: day 5', 'STILL NOT FIXED'],
+    // A threat of the customer's own beside a quoted one.
+    ['supervisor-demand', "Your bot keeps saying 'contact a supervisor'. Fine: get me a supervisor today.", 'a supervisor'],
     ['shouting', 'Three weeks and STILL nothing (see example.com/status).', 'STILL'],
     ['legal-threat', 'Fix this today. Or else. My bank will hear about the charge.', 'bank will hear about'],
     ['cancel-threat', "Otherwise I'll have no choice but to switch provider.", 'no choice but to switch'],
@@ -247,6 +249,9 @@ describe('does not flag', () => {
     ['negative-emotion', 'Not bad at all'],
     ['negative-emotion', "I'm not angry, just curious"],
     ['negative-emotion', 'I hate to chase, but is there any update on my refund?'],
+    // Threats in someone else's quoted words.
+    ['legal-threat', "I got a letter saying 'Failure to respond may result in legal proceedings' but I only moved in last week. Which form do I need?"],
+    ['supervisor-demand', "Your chat bot told me to 'escalate to a manager', but it's only a question about parking. Is it free after 6?"],
     ['accusation', 'Thank you guys for the quick reply'],
     ['public-threat', "I'll be telling all my friends about you, best service ever!"],
     ['urgency', 'Is there any deadline for claiming the points?'],
