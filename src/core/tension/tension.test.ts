@@ -249,7 +249,8 @@ describe('does not flag', () => {
     ['negative-emotion', 'Not bad at all'],
     ['negative-emotion', "I'm not angry, just curious"],
     ['negative-emotion', 'I hate to chase, but is there any update on my refund?'],
-    // Threats in someone else's quoted words.
+    // Threats and feelings in someone else's quoted words.
+    ['negative-emotion', "The 'WRONG PIN' message came up so my card's blocked now. Totally my fault. How do I unblock it?"],
     ['legal-threat', "I got a letter saying 'Failure to respond may result in legal proceedings' but I only moved in last week. Which form do I need?"],
     ['supervisor-demand', "Your chat bot told me to 'escalate to a manager', but it's only a question about parking. Is it free after 6?"],
     ['accusation', 'Thank you guys for the quick reply'],
