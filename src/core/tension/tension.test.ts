@@ -249,6 +249,7 @@ describe('does not flag', () => {
     ['negative-emotion', 'Not bad at all'],
     ['negative-emotion', "I'm not angry, just curious"],
     ['negative-emotion', 'I hate to chase, but is there any update on my refund?'],
+    ['negative-emotion', 'My aunt is 84 and she gets anxious with new phones. Could someone talk her through the setup?'],
     // Threats and feelings in someone else's quoted words.
     ['negative-emotion', "The 'WRONG PIN' message came up so my card's blocked now. Totally my fault. How do I unblock it?"],
     ['legal-threat', "I got a letter saying 'Failure to respond may result in legal proceedings' but I only moved in last week. Which form do I need?"],
