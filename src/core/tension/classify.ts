@@ -381,6 +381,7 @@ function inHeading(text: string, start: number, end: number): boolean {
   let line = start;
   while (line > 0 && start - line < RUN_MAX && text.charCodeAt(line - 1) !== 10) line--;
   if (SUBJECT_LINE.test(text.slice(line, Math.min(start, line + 40)))) return true;
+  if (isFormValue(text, line, start)) return true;
   let words = 1;
   for (let k = line; k < start; k++) {
     const c = text.charCodeAt(k);
@@ -394,6 +395,24 @@ function inHeading(text: string, start: number, end: number): boolean {
     else if (!isUpperLetter(c)) return false;
   }
   return false;
+}
+
+/** "Account name: J K HOLLOWAY": a line of a form, a short label and a value with no small letters. */
+function isFormValue(text: string, line: number, start: number): boolean {
+  const colon = text.indexOf(':', line);
+  if (colon < 0 || colon >= start || colon - line > LABEL_MAX) return false;
+  let words = 1;
+  for (let k = line; k < colon; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32) words++;
+    else if (!isLetterCode(c)) return false;
+  }
+  if (words > 3) return false;
+  for (let k = colon + 1; k < text.length && text.charCodeAt(k) !== 10; k++) {
+    const c = text.charCodeAt(k);
+    if (c > 96 && c < 123) return false;
+  }
+  return true;
 }
 
 function isUpperLetter(c: number): boolean {

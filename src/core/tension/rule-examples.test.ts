@@ -606,7 +606,7 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.cancel.let-leave', 'Honour the price or let me leave without the fee.'],
   ['en.cancel.terminate-without', 'I am entitled to terminate without penalty.'],
   ['en.cancel.be-switching', "Fix the bill or I'll be switching supplier."],
-  ['en.cancel.moving-supplier', "I'm moving supplier the day my fix ends."],
+  ['en.cancel.moving-supplier', "Third wrong bill this year. I'm moving supplier the day my fix ends."],
   ['en.cancel.want-out', 'Your process is a scam. I want out.'],
   ['en.cancel.have-back', "You can have your router back, I'm done."],
   ['en.cancel.replacements', "We're evaluating replacements this week."],

@@ -238,6 +238,8 @@ describe('does not flag', () => {
     // Headings: a pasted email subject, a form's labels.
     ['shouting', 'RE: RE: FW: Invoice 2291 - PAYMENT REMINDER\n\nHi, we paid this last week, remittance attached.'],
     ['shouting', 'ORDER DETAILS:\nOrder number: 55512\n\nHi, the kettle lid is cracked. Could you send a new one?'],
+    ['shouting', 'New bank details from next month.\nAccount name: J K HOLLOWAY\nSort code: 20-44-91'],
+    ['cancel-threat', "I'm changing banks on the 28th. Please use the new details from next month."],
     ['exclamation', 'I got a notice saying "Payment failed!!" but the money left my account.'],
     ['accusation', 'Hi, is there a migration guide, or can your team assist?'],
     ['accusation', 'I got a letter from your fraud department about a payment. Yes, that was me.'],
