@@ -60,6 +60,8 @@ const ELONGATED = 2;
 const EMOJI = 4;
 const MAX_GAP = 3;
 const MAX_SPANS = 8;
+/** How far back from a negator a condition word ("if", "unless") may open its clause: "If you ring me one more time about a debt that isn't mine I'm reporting you". */
+const CONDITION_REACH = 12;
 /** A reason must carry this many points to license a rule that `requires` it: a passing "cancelled" or "issue" does not make "Great job" sarcastic. */
 const REQUIRED_MIN = 10;
 /** A hit is shown as evidence when it carries at least this share of its reason's strongest points ("refund", 15, beside "no refund", 25, is not). */
@@ -343,7 +345,7 @@ function negated(i: number, window: number, negators: Uint8Array, clauseStarts: 
 
 /** A condition word ("if", "unless") in the few words before word j, in its clause. */
 function inCondition(j: number, clause: number, conditionals: Uint8Array, toks: Tokens): boolean {
-  for (let m = j - 1; m >= 0 && m >= j - 4 && toks.clause[m] === clause; m--) if (hasId(conditionals, ids[m]!)) return true;
+  for (let m = j - 1; m >= 0 && m >= j - CONDITION_REACH && toks.clause[m] === clause; m--) if (hasId(conditionals, ids[m]!)) return true;
   return false;
 }
 

@@ -486,6 +486,7 @@ describe('negation and conditions', () => {
   test.each([
     ['public-threat', 'If it is not delivered I shall write to the Yorkshire Post.'],
     ['cancel-threat', "If this isn't resolved I'm closing every account I have with you."],
+    ['legal-threat', "If you ring me one more time about a debt that isn't mine I'm reporting you to the FCA."],
   ])('conditional threat after a negator: %s', (reason, text) => {
     expect(reasonIds(text)).toContain(reason);
   });
