@@ -746,6 +746,11 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.sarcasm.hold-music', 'Your billing department is a joke. Oh and thanks for the lovely hold music, 55 minutes of it.'],
   ['en.sarcasm.nothing-says', "Nothing says 'luxury' like a 7am jackhammer outside the window."],
   ['en.sarcasm.lovely-surprise', 'You charged me for a plan I never asked for. Lovely surprise on my statement.'],
+  // 1.32.0: from the twenty-eighth development set.
+  ['en.public.hearing-from', "You'll be hearing from Which? about this."],
+  ['en.legal.back-through', "Keep your refund. I'll get it back through the card company."],
+  ['en.legal.gets-involved', 'You have until 5pm tomorrow to fix this before my bank gets involved.'],
+  ['en.legal.wonder-what', 'I do wonder what the Financial Ombudsman will make of this.'],
 ];
 
 const rules = seedRules();
