@@ -751,6 +751,10 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.legal.back-through', "Keep your refund. I'll get it back through the card company."],
   ['en.legal.gets-involved', 'You have until 5pm tomorrow to fix this before my bank gets involved.'],
   ['en.legal.wonder-what', 'I do wonder what the Financial Ombudsman will make of this.'],
+  // 1.33.0: sarcastic openers.
+  ['en.sarcasm.funny-how', "Funny how the 'technical issue' only ever seems to happen on payday."],
+  ['en.sarcasm.strange-how', 'Strange how the app only ever crashes when I try to cancel.'],
+  ['en.sarcasm.interesting-that', 'Interesting that my price went up the very same week my contract ended.'],
 ];
 
 const rules = seedRules();

@@ -176,6 +176,8 @@ describe('does not flag', () => {
     ['shouting', 'The API returns HTTP 500 on POST /v2/labels; GET /v2/rates works'],
     ['exclamation', 'Thanks!'],
     ['sarcasm', 'Great job on the new release, thank you!'],
+    ['sarcasm', "Funny story: my cat sat on the keyboard and ordered two kettles. Could you cancel one?"],
+    ['sarcasm', "It's not funny how often I forget my password, ha. Could you send a reset link?"],
     ['sarcasm', 'Thanks for your help'],
     ['sarcasm', 'Great product. The delivery was late though.'],
     ['sarcasm', "I clicked the 'Export' button and nothing happens."],
