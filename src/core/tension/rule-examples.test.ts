@@ -755,6 +755,7 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.sarcasm.funny-how', "Funny how the 'technical issue' only ever seems to happen on payday."],
   ['en.sarcasm.strange-how', 'Strange how the app only ever crashes when I try to cancel.'],
   ['en.sarcasm.interesting-that', 'Interesting that my price went up the very same week my contract ended.'],
+  ['en.profane.give-a-toss', "You clearly don't give a toss about your customers."],
 ];
 
 const rules = seedRules();

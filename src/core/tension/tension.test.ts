@@ -169,6 +169,8 @@ describe('does not flag', () => {
     ['repeat-contact', 'Quick question about my invoice'],
     ['profanity', 'That update was fucking awesome'],
     ['profanity', 'Hello, hope you are well'],
+    ['profanity', 'The photos are pretty damning: the box was crushed before it left your depot.'],
+    ['profanity', "It's a toss-up between the blue and the grey one, which is in stock?"],
     ['insult', 'The old app was not useless at all'],
     ['shouting', 'I got a PDF from the IRS about my USA account'],
     ['shouting', 'Can you resend the PDF?'],
