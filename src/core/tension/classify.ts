@@ -95,7 +95,7 @@ export function matchMessage(text: string, rules: TensionRules): Hit[] | null {
   if (p < 0) return null;
   const pack = rules.packs[p]!;
   lastLanguage = pack.language;
-  return keepRequired(matchRules(live, toks, pack, p, rules.scoring.negationWindow, rules.scoring.emphasis));
+  return warmCaps(keepRequired(matchRules(live, toks, pack, p, rules.scoring.negationWindow, rules.scoring.emphasis)), toks, pack);
 }
 
 export function levelFor(score: number, rules: TensionRules): Level {
@@ -588,6 +588,27 @@ function scareQuotes(rule: CompiledRule, text: string, toks: Tokens, pack: Langu
  * customers?"), and so can the anger behind a rule marked `anywhere` ("F*** this. … Cancel my account.")
  * (hits are few: no maps).
  */
+/**
+ * Capitals in a sentence that thanks and complains of nothing are warmth, not a raised voice: "THANK YOU SO
+ * MUCH!!! It works now" still shows its capitals but they add no points. "THANKS FOR NOTHING" and "THANK YOU,
+ * BUT IT IS STILL BROKEN" keep theirs.
+ */
+function warmCaps(hits: Hit[], toks: Tokens, pack: LanguagePack): Hit[] {
+  if (toks.caps === 0 || pack.gratitude.size === 0) return hits;
+  for (const h of hits) {
+    if ((h.rule.detector === 'caps-word' || h.rule.detector === 'caps-block') && h.weight > 0 && warmSentence(h.sentence, hits, toks, pack)) h.weight = 0;
+  }
+  return hits;
+}
+
+function warmSentence(s: number, hits: Hit[], toks: Tokens, pack: LanguagePack): boolean {
+  let thanks = false;
+  for (let k = 0; k < toks.n; k++) if (toks.sentence[k] === s && pack.gratitude.has(toks.key[k]!)) thanks = true;
+  if (!thanks) return false;
+  for (const o of hits) if (o.sentence === s && o.weight > 0 && o.rule.detector === null) return false;
+  return true;
+}
+
 function keepRequired(hits: Hit[]): Hit[] {
   let w = 0;
   for (let i = 0; i < hits.length; i++) {

@@ -12,6 +12,7 @@ interface PackedPack {
   clauseStarts: number;
   conditionals: number;
   acronyms: number;
+  gratitude: number;
   quoteOpeners: number;
   /**
    * One line per rule (the entries of a `words` rule share one):
@@ -69,6 +70,7 @@ export function packTensionRules(rules: TensionRules): PackedTensionRules {
     const clauseStarts = Number(list(p.clauseStarts));
     const conditionals = Number(list(p.conditionals));
     const acronyms = Number(list(p.acronyms));
+    const gratitude = Number(list(p.gratitude));
     const quoteOpeners = Number(list(p.quoteOpeners));
     const lines: string[] = [];
     let last: CompiledRule | undefined;
@@ -92,7 +94,7 @@ export function packTensionRules(rules: TensionRules): PackedTensionRules {
       reason = r.reason;
       last = r;
     }
-    return { language: p.language, negators, clauseStarts, conditionals, acronyms, quoteOpeners, rules: lines.join('\n') };
+    return { language: p.language, negators, clauseStarts, conditionals, acronyms, gratitude, quoteOpeners, rules: lines.join('\n') };
   });
   const stopwords = rules.languages.map(() => [] as string[]);
   for (let e = 0; e < table.base; e++) {
@@ -153,6 +155,7 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
       conditionals: sets[pk.conditionals]!,
       conditionalIds: listBits[pk.conditionals]!,
       acronyms: sets[pk.acronyms]!,
+      gratitude: sets[pk.gratitude]!,
       quoteOpeners: sets[pk.quoteOpeners]!,
       known: new Set(),
     };

@@ -60,6 +60,8 @@ export interface LanguagePack {
   conditionals: Set<string>;
   conditionalIds: Uint8Array;
   acronyms: Set<string>;
+  /** Words of thanks ("thank", "cheers"): a sentence in capitals that thanks and complains of nothing is warmth, not shouting. */
+  gratitude: Set<string>;
   /** Words a scare quote follows ("the", "your"): quoted words after them doubt a claim. */
   quoteOpeners: Set<string>;
   /** Every literal word the rules use, plus stopwords (compiling only: classify reads the same from the word table's masks). */
@@ -298,6 +300,7 @@ function compilePack(language: string, scoring: Scoring, seeds: TensionSeed[]): 
     conditionals: set('conditionals'),
     conditionalIds: new Uint8Array(0),
     acronyms: set('acronyms'),
+    gratitude: set('gratitude'),
     quoteOpeners: set('quoteOpeners'),
     known: new Set(),
   };

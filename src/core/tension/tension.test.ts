@@ -148,6 +148,18 @@ describe('flags', () => {
     const urgency = classifyMessage(text, rules).reasons.find((r) => r.id === 'urgency');
     expect(urgency!.weight).toBeGreaterThan(0);
   });
+
+  // Capitals that thank and complain of nothing are shown, for no points; beside a complaint they count.
+  test.each([
+    ['THANK YOU SO MUCH!!! My daughter’s present arrived just in time', 'calm', 0],
+    ['THANK YOU SO MUCH FOR SORTING MY PENSION FORM. VERY GRATEFUL.', 'calm', 0],
+    ['THANK YOU, BUT IT IS STILL BROKEN', 'tense', 35],
+    ['THANKS FOR NOTHING', 'heated', 35],
+  ] as const)('warm capitals: %s', (text, level, points) => {
+    const v = classifyMessage(text, rules);
+    expect(v.level).toBe(level);
+    expect(v.reasons.find((r) => r.id === 'shouting')?.weight).toBe(points);
+  });
 });
 
 describe('does not flag', () => {
