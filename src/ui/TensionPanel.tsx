@@ -55,11 +55,13 @@ export function TensionPanel({ model, t }: { model: TensionModel; t: Translate }
           {reasons.length > 0 && (
             <ul class="df-reasons" aria-label={t('tension.reasons')}>
               {reasons.map((r) => (
-                <li key={r.id} class="df-chip" data-reason={r.id}>
+                <li key={r.id} class={r.weight === 0 ? 'df-chip df-chip--zero' : 'df-chip'} data-reason={r.id}>
                   <span class="df-chip__label">{t(`reason.${r.id}`)}</span>
                   {r.spans.slice(0, 3).map((s, i) => (
                     <q key={i}>{s.text}</q>
                   ))}
+                  {/* Seen and shown, but not counted: a deadline named beside no complaint, capitals that thank. */}
+                  {r.weight === 0 && <span class="df-muted">{t('tension.noPoints')}</span>}
                 </li>
               ))}
             </ul>
