@@ -174,6 +174,8 @@ describe('does not flag', () => {
     ['supervisor-demand', 'Please do not escalate this, it is minor'],
     ['public-threat', 'I left a 5 star rating last year'],
     ['legal-threat', 'I do not plan to sue anyone'],
+    ['legal-threat', 'Hi, could you send the deposit protection certificate for 14B Harcourt Road? We need it for the mortgage.'],
+    ['legal-threat', 'Our class is doing a project on consumer rights, could someone answer three questions about returns?'],
     ['legal-threat', 'Can I get the money back through PayPal if the seller never ships?'],
     ['legal-threat', "My bank says the refund hasn't come back through the card yet, could you check?"],
     ['public-threat', "Looking forward to hearing from the press office about the photos."],
