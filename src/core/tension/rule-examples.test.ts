@@ -756,6 +756,7 @@ const EXAMPLES: Array<[ruleId: string, text: string]> = [
   ['en.sarcasm.strange-how', 'Strange how the app only ever crashes when I try to cancel.'],
   ['en.sarcasm.interesting-that', 'Interesting that my price went up the very same week my contract ended.'],
   ['en.profane.give-a-toss', "You clearly don't give a toss about your customers."],
+  ['en.polite.my-bad', 'I ordered 12 kilos of rice instead of 1.2, can I cancel before it ships? My bad.'],
 ];
 
 const rules = seedRules();
