@@ -12,6 +12,7 @@ import { createTranslate, type Strings, type Translate } from './i18n/translate'
 import { createConfigModel } from './state/config-model';
 import { createTensionModel } from './state/tension-model';
 import { createTicketModel } from './state/ticket-model';
+import { afterPaint } from './ui/after-paint';
 import { App } from './ui/App';
 import { autoResize } from './ui/auto-resize';
 import { loadStylesheet } from './ui/stylesheet';
@@ -41,7 +42,8 @@ if (root) {
     const host = connected.value;
     const ticket = createTicketModel(host);
     const config = createConfigModel(host, { tension: unpackTensionRules(packedTension), assistSeeds: async () => (await import('./assist-seeds')).ASSIST_SEEDS });
-    const tension = createTensionModel(ticket, config);
+    // A long thread's verdict paints from its latest messages; the rest of the series follows the frame.
+    const tension = createTensionModel(ticket, config, { later: afterPaint });
     const uiLocale = signal('en');
     effect(() => {
       const s = ticket.state.value;
@@ -65,11 +67,7 @@ if (root) {
       const stop = effect(() => {
         if (ticket.state.value.status === 'loading') return;
         queueMicrotask(() => stop());
-        // A frame has painted after the verdict; browsers pause frames in hidden iframes (a scrolled or
-        // collapsed apps tray), so a timer makes sure the panels still start. Two tasks after the frame:
-        // what was queued while it ran (input, the host's messages) goes before the chunk's evaluation.
-        requestAnimationFrame(() => setTimeout(() => setTimeout(resolve, 0), 0));
-        setTimeout(resolve, 100);
+        afterPaint(resolve);
       });
     });
     // Their styles (a build entry of their own) load alongside, so no panel paints unstyled.

@@ -49,7 +49,12 @@ export function TensionPanel({ model, t }: { model: TensionModel; t: Translate }
       ) : (
         <>
           <div class="df-trend">
-            <Sparkline scores={scores} label={t('tension.sparkline', { scores: scores.join(', ') })} />
+            {verdict.unscored ? (
+              // The earlier messages are being scored (a frame at most): the series' place is kept.
+              <svg class="df-spark" viewBox="0 0 120 28" width={120} height={28} aria-hidden="true" data-testid="sparkline-pending" />
+            ) : (
+              <Sparkline scores={scores} label={t('tension.sparkline', { scores: scores.join(', ') })} />
+            )}
             <span data-testid="after-reply">{t(`after.${verdict.afterLastReply}`)}</span>
           </div>
           {reasons.length > 0 && (

@@ -27,7 +27,19 @@ describe('tension panel', () => {
     const legal = app.locator('[data-reason="legal-threat"]');
     expect(await legal.locator('q').allTextContents()).toEqual(expect.arrayContaining(['filing a chargeback with my bank', 'lawyer']));
     // The internal note also says "lawyer" and "chargeback"; only the customer's words count.
-    expect(await app.locator('.df-spark').getAttribute('aria-label')).toMatch(/^Tension per customer message, oldest first: \d+, \d+, \d+$/);
+    expect(await app.locator('.df-spark[role="img"]').getAttribute('aria-label')).toMatch(/^Tension per customer message, oldest first: \d+, \d+, \d+$/);
+  });
+
+  test('a 50-message ticket: the verdict from the latest messages, then the series of every customer message', async () => {
+    session = await openWorkspace('?ticket=1007');
+    const app = await appFrame(session.page);
+    await app.waitForSelector('[data-testid="tension-level"]');
+    expect(await app.textContent('[data-testid="tension-level"]')).toBe('Heated');
+    const label = await app.locator('.df-spark[role="img"]').getAttribute('aria-label');
+    const customerMessages = await session.page.locator('.ws-msg--customer').count();
+    expect(customerMessages).toBeGreaterThan(20);
+    expect(label?.split(': ')[1]?.split(', ')).toHaveLength(customerMessages);
+    expect(await app.locator('[data-testid="sparkline-pending"]').count()).toBe(0);
   });
 
   test('a calm ticket reads calm, and a reply after ours reads calmer', async () => {

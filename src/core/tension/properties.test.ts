@@ -44,6 +44,26 @@ describe('properties', () => {
     );
   });
 
+  test('a thread scored latest first has the whole thread\'s verdict, with the end of its series', () => {
+    const texts = fc.constantFrom(
+      'Thanks, that works.', 'ok', '', 'Any update?', 'Still broken.', 'This is the third time I am asking. Where is my refund?',
+      'I WANT A SUPERVISOR NOW!!! I will cancel and post on Twitter.', 'You people are useless, I am calling my lawyer',
+      'Great job, another week without internet.', 'Hola, quiero cancelar mi cuenta porque el servicio es muy malo',
+    );
+    const msg = fc.record({ author: fc.constantFrom('customer' as const, 'customer' as const, 'agent' as const), text: fc.oneof(texts, texts, messy), internal: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(msg, { maxLength: 30 }), (thread) => {
+        const { messages, messageIndexes, ...whole } = classifyThread(thread, rules);
+        const { messages: tail, messageIndexes: tailIndexes, unscored = 0, ...head } = classifyThread(thread, rules, { latestOnly: true });
+        expect(head).toEqual(whole);
+        expect(unscored + tail.length).toBe(messages.length);
+        expect(tail).toEqual(messages.slice(unscored));
+        expect(tailIndexes).toEqual(messageIndexes.slice(unscored));
+      }),
+      { numRuns: 400, seed: 11 },
+    );
+  });
+
   // Loose ratio, not wall-time limits: 10× the input should cost about 10×, far from the 100× of a
   // quadratic path. Best of 3 runs to ride out a busy machine.
   test.each([

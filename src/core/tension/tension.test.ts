@@ -460,6 +460,19 @@ describe('threads', () => {
     expect(foreign.level).toBe('not-assessed');
     expect(classifyThread([], rules).messages).toEqual([]);
   });
+  test.each([
+    // [what, thread, customer messages scored latest first]
+    ['a heated latest message: older ones weigh too little to matter', [...Array(40).fill(t[0]!), { author: 'agent', text: 'Looking.' }, t[3]!], 3],
+    ['calm messages after a heated one: back to it, which still outweighs a score of 0', [t[3]!, ...Array(30).fill({ author: 'customer', text: 'Thank you, all sorted.' })], 31],
+    ['a message in another language: only that one', [...Array(10).fill(t[3]!), { author: 'customer', text: 'Hola, quiero cancelar mi cuenta porque el servicio es muy malo' }], 1],
+  ] as [string, ThreadMessage[], number][])('latest first: %s', (_what, thread, scored) => {
+    const whole = classifyThread(thread, rules);
+    const head = classifyThread(thread, rules, { latestOnly: true });
+    expect(head.messages).toHaveLength(scored);
+    expect(head.unscored ?? 0).toBe(whole.messages.length - scored);
+    expect([head.level, head.score, head.reasons, head.trajectory, head.afterLastReply]).toEqual([whole.level, whole.score, whole.reasons, whole.trajectory, whole.afterLastReply]);
+    expect(whole.unscored).toBeUndefined();
+  });
 });
 
 describe('rules as data', () => {
