@@ -1,7 +1,8 @@
 // Compiled rules as a few strings in the seeds' own pattern syntax, made at build time: the sidebar
 // revives them in a few milliseconds instead of validating and compiling the seeds before its first
-// verdict. Words are written out where they are used (gzip finds the repeats better than word numbers
-// do), lists are named by number, and what a rule shares with the one before is left out.
+// verdict, and builds each rule only when a word that can start it first occurs in a message. Words
+// are written out where they are used (gzip finds the repeats better than word numbers do), lists are
+// named by number, and what a rule shares with the one before is left out.
 import { hashKey } from '../text/tokens';
 import { addHead, indexRule, newTable, PENDING, type CompiledRule, type LanguagePack, type Scoring, type Step, type TensionRules, type WordInfo } from './rules';
 
@@ -126,21 +127,44 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
   p.stopwords.forEach((ws, bit) => {
     if (ws) for (const w of ws.split(' ')) id(w, 1 << bit);
   });
+  // Every word a pattern uses is in the table from the start (a token must find its entry, and language
+  // detection counts rule words), read in bulk: the patterns (each line's last field) without weights,
+  // split and deduplicated natively. Prefixes, `_` and `..` are not words.
+  p.packs.forEach((pk, bit) => {
+    const patterns = pk.rules.replace(/^(?:[^;\n]*;){8}/gm, '').replace(/:[-\d.]+/g, '');
+    for (const w of new Set(patterns.split(/[ |,\n]/))) if (w && w !== '_' && w !== '..' && !w.endsWith('*')) id(w, 1 << bit);
+  });
+  const size = words.length;
+  // Filled in bulk (the same layout addWord makes), in one loop without callbacks.
+  const table = newTable(size);
+  const { slots } = table;
+  const slotMask = slots.length - 1;
+  const hashes: number[] = [];
+  const infos: WordInfo[] = [];
+  for (let e = 0; e < size; e++) {
+    const h = hashKey(words[e]!);
+    hashes.push(h);
+    infos.push(PENDING);
+    let at = h & slotMask;
+    while (slots[at] !== 0) at = (at + 1) & slotMask;
+    slots[at] = e + 1;
+  }
+  table.keys = words;
+  table.hashes = hashes;
+  table.infos = infos;
+  table.base = size;
+  table.baseSlots = slots.slice();
+  table.masks = masks;
+  const stride = (size + 7) >> 3;
   const sets = lists.map((ws) => new Set(ws));
-  // List words come first in the table, so their bit sets can be made before the rules add theirs.
   const listBits = listIds.map((ids) => {
-    const out = new Uint8Array((words.length + 7) >> 3);
+    const out = new Uint8Array(stride);
     for (const e of ids) out[e >> 3]! |= 1 << (e & 7);
     return out;
   });
-  // Bit sets are sized once every word is known: filled after all packs are read.
-  const pendingSteps: Step[] = [];
-  // The word ids of every pending step, one after another; step s's end at pendingEnds[s].
-  const pendingIds: number[] = [];
-  const pendingEnds: number[] = [];
   const prefixHeads = new Uint8Array(8192);
   const unquoted = p.scoring.unquoted ?? [];
-  const packs = p.packs.map((pk, bit): LanguagePack => {
+  const packs = p.packs.map((pk): LanguagePack => {
     const pack: LanguagePack = {
       language: pk.language,
       byWord: new Map(),
@@ -159,104 +183,134 @@ export function unpackTensionRules(p: PackedTensionRules, options: { thresholds?
       quoteOpeners: sets[pk.quoteOpeners]!,
       known: new Set(),
     };
+    // Only how each entry can start is read now; a rule is built when a word that can start it first
+    // occurs in a message (most never do in a given ticket), in seed order like indexRule files them.
+    const lines = pk.rules.split('\n');
+    const fields: string[][] = [];
+    const lineIds: string[] = [];
+    const lineReasons: string[] = [];
+    const shared: Array<Omit<CompiledRule, 'weight' | 'steps'> | undefined> = [];
+    const patterns: string[] = [];
+    const entryLines: number[] = [];
+    const weights: number[] = [];
+    const built: Array<CompiledRule | undefined> = [];
+    const byWord = new Map<string, number[]>();
+    // First-step prefix heads -> [entry, prefix, entry, prefix, …].
+    const byHead = new Map<string, Array<number | string>>();
+    const meta = (l: number): Omit<CompiledRule, 'weight' | 'steps'> => {
+      const f = fields[l]!;
+      const flags = f[7]!;
+      // What the entries of a line share is read once (and shared: nothing mutates a compiled rule).
+      return (shared[l] ??= {
+        id: lineIds[l]!,
+        reason: lineReasons[l]!,
+        negatedBy: f[2] ? sets[Number(f[2])]! : null,
+        negatedIds: f[2] ? listBits[Number(f[2])]! : null,
+        requires: f[3] ? f[3].split(',') : null,
+        unlessNear: f[4] ? sets[Number(f[4])]! : null,
+        detector: (f[5] || null) as CompiledRule['detector'],
+        quoted: flags.includes('q'),
+        alone: flags.includes('a'),
+        anywhere: flags.includes('w'),
+        unquoted: unquoted.includes(lineReasons[l]!),
+        min: f[6] ? Number(f[6]) : 2,
+      });
+    };
+    const rule = (entry: number): CompiledRule => {
+      const done = built[entry];
+      if (done) return done;
+      const m = meta(entryLines[entry]!);
+      const pattern = patterns[entry]!;
+      const parts = pattern ? pattern.split(' ') : [];
+      const steps: Step[] = [];
+      for (let k = 0; k < parts.length; k++) {
+        const part = parts[k]!;
+        if (part === '_') {
+          steps.push({ any: true });
+          continue;
+        }
+        if (part === '..') {
+          steps.push({ gap: true });
+          continue;
+        }
+        let prefixes = NO_PREFIXES;
+        // classify finds a first step through the index and tests the steps after it by their bits.
+        const ids = k > 0 ? new Uint8Array(stride) : null;
+        for (const x of part.split('|')) {
+          if (x.endsWith('*')) {
+            if (prefixes === NO_PREFIXES) prefixes = [];
+            prefixes.push(x.slice(0, -1));
+          } else if (ids) {
+            const e = index.get(x)!;
+            ids[e >> 3]! |= 1 << (e & 7);
+          }
+        }
+        const step: Step = { prefixes };
+        if (ids) step.ids = ids;
+        steps.push(step);
+      }
+      // One literal for every rule, as compileRule makes them (the same hidden class for the matchers).
+      const r: CompiledRule = { id: m.id, reason: m.reason, weight: weights[entry]!, negatedBy: m.negatedBy, negatedIds: m.negatedIds, requires: m.requires, unlessNear: m.unlessNear, detector: m.detector, quoted: m.quoted, alone: m.alone, anywhere: m.anywhere, unquoted: m.unquoted, min: m.min, steps };
+      built[entry] = r;
+      return r;
+    };
+    let ruleId = '';
     let reason = '';
     let weight = 0;
-    let ruleId = '';
-    for (const line of pk.rules.split('\n')) {
-      const f = line.split(';');
+    for (let l = 0; l < lines.length; l++) {
+      const f = lines[l]!.split(';');
       ruleId = ruleId.slice(0, Number(f[0]![0])) + f[0]!.slice(1);
       reason = f[1] || reason;
-      // What the entries of a line share is read once (and shared: nothing mutates a compiled rule).
-      const negatedBy = f[2] ? sets[Number(f[2])]! : null;
-      const negatedIds = f[2] ? listBits[Number(f[2])]! : null;
-      const requires = f[3] ? f[3].split(',') : null;
-      const unlessNear = f[4] ? sets[Number(f[4])]! : null;
-      const detector = (f[5] || null) as CompiledRule['detector'];
-      const flags = f[7]!;
-      const quoted = flags.includes('q');
-      const alone = flags.includes('a');
-      const anywhere = flags.includes('w');
-      const min = f[6] ? Number(f[6]) : 2;
+      fields.push(f);
+      lineIds.push(ruleId);
+      lineReasons.push(reason);
+      const detector = f[5];
       for (const entry of f[8]!.split(',')) {
         const colon = entry.indexOf(':');
         if (colon >= 0) weight = Number(entry.slice(colon + 1));
         const pattern = colon >= 0 ? entry.slice(0, colon) : entry;
-        let firstWords: string[] = [];
-        const parts = pattern ? pattern.split(' ') : [];
-        const steps: Step[] = [];
-        for (let k = 0; k < parts.length; k++) {
-          const part = parts[k]!;
-          if (part === '_') {
-            steps.push({ any: true });
-            continue;
-          }
-          if (part === '..') {
-            steps.push({ gap: true });
-            continue;
-          }
-          const alts = part.split('|');
-          let prefixes = NO_PREFIXES;
-          let words = 0;
-          for (const x of alts) {
-            if (x.endsWith('*')) {
-              const prefix = x.slice(0, -1);
-              if (prefixes === NO_PREFIXES) prefixes = [];
-              prefixes.push(prefix);
-              addHead(prefixHeads, prefix);
-            } else {
-              words++;
-              const e = id(x, 1 << bit);
-              if (k > 0) pendingIds.push(e);
-            }
-          }
-          const step: Step = { prefixes };
-          steps.push(step);
-          // classify finds a first step through the index (indexRule) and tests the steps after it by their bits.
-          if (k === 0) firstWords = prefixes.length ? alts.slice(0, words) : alts;
-          else {
-            pendingSteps.push(step);
-            pendingEnds.push(pendingIds.length);
+        const e = patterns.push(pattern) - 1;
+        entryLines.push(l);
+        weights.push(weight);
+        const space = pattern.indexOf(' ');
+        const first = space < 0 ? pattern : pattern.slice(0, space);
+        // Detectors and rules that may start on any word are needed for every message: built now.
+        if (detector || !first || first === '_' || first === '..') {
+          indexRule(pack, rule(e), NO_PREFIXES);
+          continue;
+        }
+        for (const x of first.split('|')) {
+          if (x.endsWith('*')) {
+            const prefix = x.slice(0, -1);
+            addHead(prefixHeads, prefix);
+            const list = byHead.get(prefix.slice(0, 3));
+            if (list) list.push(e, prefix);
+            else byHead.set(prefix.slice(0, 3), [e, prefix]);
+          } else {
+            const list = byWord.get(x);
+            if (list) list.push(e);
+            else byWord.set(x, [e]);
           }
         }
-        const rule: CompiledRule = { id: ruleId, reason, weight, negatedBy, negatedIds, requires, unlessNear, detector, quoted, alone, anywhere, unquoted: unquoted.includes(reason), min, steps };
-        indexRule(pack, rule, firstWords);
       }
     }
+    pack.revive = (key) => {
+      const entries = byWord.get(key);
+      if (entries) {
+        byWord.delete(key);
+        pack.byWord.set(key, entries.map(rule));
+      }
+      if (key.length < 3) return;
+      const head = key.slice(0, 3);
+      const pairs = byHead.get(head);
+      if (!pairs) return;
+      byHead.delete(head);
+      const out: Array<{ prefix: string; rule: CompiledRule }> = [];
+      for (let i = 0; i < pairs.length; i += 2) out.push({ prefix: pairs[i + 1] as string, rule: rule(pairs[i] as number) });
+      pack.byPrefix.set(head, out);
+    };
     return pack;
   });
-  const size = words.length;
-  // One buffer for every bit set: hundreds of small typed arrays of their own cost more to allocate than the rest.
-  const stride = (size + 7) >> 3;
-  const buffer = new Uint8Array(stride * pendingSteps.length);
-  for (let s = 0, i = 0; s < pendingSteps.length; s++) {
-    const out = buffer.subarray(s * stride, (s + 1) * stride);
-    for (const end = pendingEnds[s]!; i < end; i++) {
-      const e = pendingIds[i]!;
-      out[e >> 3]! |= 1 << (e & 7);
-    }
-    pendingSteps[s]!.ids = out;
-  }
-  // Filled in bulk (the same layout addWord makes), in one loop without callbacks: this runs before the first
-  // verdict, in code V8 still interprets.
-  const table = newTable(size);
-  const { slots } = table;
-  const mask = slots.length - 1;
-  const hashes: number[] = [];
-  const infos: WordInfo[] = [];
-  for (let e = 0; e < size; e++) {
-    const h = hashKey(words[e]!);
-    hashes.push(h);
-    infos.push(PENDING);
-    let at = h & mask;
-    while (slots[at] !== 0) at = (at + 1) & mask;
-    slots[at] = e + 1;
-  }
-  table.keys = words;
-  table.masks = masks;
-  table.hashes = hashes;
-  table.infos = infos;
-  table.base = size;
-  table.baseSlots = slots.slice();
   const scoring = { ...p.scoring, thresholds: { ...p.scoring.thresholds, ...options.thresholds } };
   return { rulesVersion: p.rulesVersion, packs, languages: p.languages, scoring, table, prefixHeads, masked: p.masked ? p.masked.split(' ') : [] };
 }

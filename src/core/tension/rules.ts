@@ -48,8 +48,10 @@ export interface LanguagePack {
   byPrefix: Map<string, Array<{ prefix: string; rule: CompiledRule }>>;
   anyFirst: CompiledRule[];
   detectors: CompiledRule[];
-  /** Every rule in seed order (packed.ts keeps them in this order). */
+  /** Compiled packs: every rule in seed order (packed.ts keeps them in this order). Unpacked packs list only the rules built at once (detectors, rules that start on any word); `revive` builds the rest. */
   rules: CompiledRule[];
+  /** Unpacked packs: files in byWord and byPrefix the rules that can start on key, on its first lookup. */
+  revive?: (key: string) => void;
   negators: Set<string>;
   /** negators as a bit set over word-table entries. */
   negatorIds: Uint8Array;
@@ -187,6 +189,7 @@ export function addHead(heads: Uint8Array, prefix: string): void {
 /** What a word means to the classifier (computed once per word, never on the hot path). */
 export function wordInfo(rules: Pick<TensionRules, 'packs'>, key: string, mask: number): WordInfo {
   const starts = rules.packs.map((pack) => {
+    pack.revive?.(key);
     const out: CompiledRule[] = [...(pack.byWord.get(key) ?? []), ...pack.anyFirst];
     if (key.length >= 3) for (const { prefix, rule } of pack.byPrefix.get(key.slice(0, 3)) ?? []) if (key.startsWith(prefix)) out.push(rule);
     return out.length ? out : null;
